@@ -1,0 +1,56 @@
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { authSecret } from './auth-secret';
+
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+/** next-auth's cookie name: secure-prefixed when the app is served over https. */
+export function sessionCookieName(): string {
+  const base = process.env.NEXTAUTH_URL ?? process.env.PUBLIC_URL ?? '';
+  return base.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}
+
+/** Parses a Cookie header into name → value. */
+export function parseCookies(header: string | null | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    const name = part.slice(0, i).trim();
+    const raw = part.slice(i + 1).trim();
+    try {
+      out.set(name, decodeURIComponent(raw));
+    } catch {
+      out.set(name, raw);
+    }
+  }
+  return out;
+}
+
+/** The session JWT from cookies, joining next-auth's chunked cookies (name.0, name.1…). */
+export function sessionTokenFromCookies(cookies: Map<string, string>): string | null {
+  const name = sessionCookieName();
+  const whole = cookies.get(name);
+  if (whole) return whole;
+  const chunks = [...cookies.entries()]
+    .filter(([k]) => k.startsWith(`${name}.`))
+    .sort(([a], [b]) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)))
+    .map(([, v]) => v);
+  return chunks.length ? chunks.join('') : null;
+}
+
+/** The user id a session cookie names, or null when it is missing, forged or expired. */
+export async function userIdFromSessionToken(token: string | null): Promise<string | null> {
+  if (!token) return null;
+  try {
+    const jwt = await decode({ token, secret: authSecret() });
+    return typeof jwt?.sub === 'string' ? jwt.sub : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Mints a session cookie value as next-auth would (tests and guest join use it). */
+export function encodeSessionToken(token: JWT): Promise<string> {
+  return encode({ token, secret: authSecret(), maxAge: SESSION_MAX_AGE_S });
+}

@@ -1,0 +1,33 @@
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '@/generated/sqlite';
+import { PrismaClient as PostgresClient } from '@/generated/postgres';
+import { ensureSqliteDir, resolveDatabaseTarget, type DatabaseTarget } from '@/lib/database-url';
+
+export * from '@/generated/sqlite';
+/** Both generated clients come from one schema, so the SQLite client's types describe either. */
+export type Db = SqliteClient;
+
+export function createDb(target: DatabaseTarget = resolveDatabaseTarget()): Db {
+  if (target.provider === 'postgresql') {
+    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  ensureSqliteDir(target);
+  // WAL lets the collab server's writes and page reads proceed side by side; busy_timeout waits
+  // out the short write locks instead of failing.
+  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { __hallwayDb?: Db };
+
+/**
+ * The one Prisma client of the process. The custom server and the Next.js bundle run in the
+ * same process and both reach it through globalThis, as does dev hot reload.
+ */
+export const db: Db = (globalForDb.__hallwayDb ??= createDb());
+
+export function databaseProvider(): DatabaseTarget['provider'] {
+  return resolveDatabaseTarget().provider;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  /** Base URL people reach the app at (https://hallway.example.org). Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  /** GitHub Enterprise base URL, e.g. https://github.example.com. */
+  GITHUB_URL: z.string().url().default('https://github.com'),
+  /** GitHub REST API base; derived from GITHUB_URL when unset. */
+  GITHUB_API_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set to 0 to run the web app without the collaboration endpoint (when collab runs alone). */
+  COLLAB_ENABLED: z.enum(['0', '1']).default('1'),
+  /** Where browsers reach the collab WebSocket when it runs separately (wss://collab.example.org/collab). */
+  COLLAB_PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; throws one readable message listing every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function publicBaseUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+}
+
+/** Absolute URL of a path in the app, for the `url` field of API objects. */
+export function absoluteUrl(pathname: string): string {
+  return `${publicBaseUrl()}${pathname.startsWith('/') ? '' : '/'}${pathname}`;
+}
+
+export function githubEnabled(): boolean {
+  const e = env();
+  return Boolean(e.GITHUB_ID && e.GITHUB_SECRET);
+}

@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import path from 'node:path';
+import next from 'next';
+import { logger } from '@/lib/logger';
+
+/** What the real-time server plugs into the shared HTTP server. */
+export interface UpgradeTarget {
+  /** Takes over an upgrade request whose path it owns (it checks auth before accepting). */
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Stops accepting, flushes, closes sockets with a normal code. */
+  close(): Promise<void>;
+}
+
+export interface AppServerOptions {
+  port: number;
+  host: string;
+  dev: boolean;
+  /** Serves the real-time endpoint at /collab on the same port. */
+  collab?: UpgradeTarget;
+  /** Extra plain HTTP routes answered before Next.js (e.g. /metrics). */
+  routes?: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>>;
+}
+
+export interface RunningAppServer {
+  server: http.Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export const COLLAB_PATH = '/collab';
+
+/** Starts one HTTP server serving the Next.js app and, on /collab, the collaboration WebSocket. */
+export async function startAppServer(opts: AppServerOptions): Promise<RunningAppServer> {
+  const dir = path.resolve(__dirname, '..');
+  const app = next({ dev: opts.dev, dir, hostname: opts.host === '0.0.0.0' ? 'localhost' : opts.host, port: opts.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const nextUpgrade = app.getUpgradeHandler();
+
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = opts.routes?.[pathname];
+    const work = route ? route(req, res) : handle(req, res);
+    Promise.resolve(work).catch((err) => {
+      logger.error({ err, path: pathname }, 'request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'internal', message: 'Internal error' } }));
+    });
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/')) {
+      if (opts.collab) return opts.collab.handleUpgrade(req, socket, head);
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // Dev hot reload uses its own WebSocket; production has none.
+    if (opts.dev) return void nextUpgrade(req, socket, head);
+    socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    port,
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        server.close();
+        await opts.collab?.close();
+        server.closeAllConnections();
+        await app.close?.();
+      })()),
+  };
+}

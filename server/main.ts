@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { startAppServer } from './app-server';
+import { prepareProcess } from './prepare-process';
+import { createRealtime } from './realtime';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function ensureBuild(): void {
+  if (fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) return;
+  logger.info('no production build found: running `next build` once (a minute or two)');
+  const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (r.status !== 0) {
+    logger.fatal('next build failed');
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  if (!dev) ensureBuild();
+  await prepareProcess();
+  const e = env();
+  const realtime = await createRealtime();
+  const running = await startAppServer({ port: e.PORT, host: e.HOST, dev, ...realtime });
+  logger.info({ url: process.env.NEXTAUTH_URL, port: running.port, dev }, `Hallway is running on ${process.env.NEXTAUTH_URL}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: flushing and closing connections');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    running
+      .close()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'failed to start');
+  process.exit(1);
+});
