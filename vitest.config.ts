@@ -1,17 +1,38 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { postgresTestUrl, sqliteTestUrl } from './test/databases';
+
+// Every test file runs against a fresh SQLite database and, when TEST_DATABASE_URL is set (CI sets
+// it when PostgreSQL answers), once more against a fresh PostgreSQL database.
+const include = ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'];
+
+function project(name: string, databaseUrl: string, only?: string[]): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name,
+      include: only ?? include,
+      env: { DATABASE_URL: databaseUrl, TZ: 'UTC', NODE_ENV: 'test' },
+      globalSetup: ['./test/global-setup.ts'],
+    },
+  };
+}
+
+const projects = [project('sqlite', sqliteTestUrl())];
+if (process.env.TEST_DATABASE_URL) {
+  // Pure unit tests (no database) run once; everything that touches the database runs on both.
+  projects.push(project('postgres', postgresTestUrl(process.env.TEST_DATABASE_URL), include));
+}
 
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['./test/global-setup.ts'],
     setupFiles: ['./test/setup-env.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    fileParallelism: true,
     maxWorkers: 2,
+    projects,
   },
 });

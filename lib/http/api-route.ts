@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { actorFromHeaders, BadCredentials, type CurrentUser } from '@/lib/auth/current-actor';
+
+/** What every API handler receives: the request, its route params and who is asking. */
+export interface ApiContext<P> {
+  req: Request;
+  params: P;
+  actor: CurrentUser | null;
+}
+
+export function errorResponse(status: number, code: string, message: string, field?: string): Response {
+  return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Maps thrown errors to the API's JSON error shape; unexpected ones become a logged 500. */
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof AppError) return errorResponse(err.status, err.code, err.message, err.field);
+  if (err instanceof BadCredentials) return errorResponse(401, 'unauthenticated', err.message);
+  if (err instanceof z.ZodError) {
+    const issue = err.issues[0];
+    const field = issue?.path.join('.') || undefined;
+    return errorResponse(400, 'bad_request', issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input', field);
+  }
+  logger.error({ err }, 'unhandled API error');
+  return errorResponse(500, 'internal', 'Something went wrong on our side');
+}
+
+/**
+ * Wraps a route handler: resolves the actor (cookie or Bearer token), awaits params and turns
+ * errors into JSON. Handlers return a Response or a plain object (sent as 200 JSON).
+ */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response | object>) {
+  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const actor = await actorFromHeaders(req.headers);
+      const params = (await route?.params) ?? ({} as P);
+      const out = await handler({ req, params, actor });
+      return out instanceof Response ? out : Response.json(out, { headers: { 'cache-control': 'no-store' } });
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+/** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    const text = await req.text();
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    throw new AppError('bad_request', 'Body must be JSON');
+  }
+  return schema.parse(body);
+}
+
+export function requireActor(actor: CurrentUser | null): CurrentUser {
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first');
+  return actor;
+}
+
+export function created(body: object): Response {
+  return Response.json(body, { status: 201, headers: { 'cache-control': 'no-store' } });
+}
