@@ -6,7 +6,7 @@ export type DatabaseTarget =
   | { provider: 'postgresql'; url: string };
 
 /** Where the data lives: DATABASE_URL if set, else `hallway.db` in DATA_DIR (default ./data). */
-export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function resolveDatabaseTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url && /^postgres(ql)?:\/\//.test(url)) return { provider: 'postgresql', url };
   if (url && url.startsWith('file:')) {
