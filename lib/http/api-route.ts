@@ -44,6 +44,16 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
   };
 }
 
+/** The JSON body, unparsed: the use case in lib/ validates it with its schema. */
+export async function readBody(req: Request): Promise<unknown> {
+  try {
+    const text = await req.text();
+    return text ? (JSON.parse(text) as unknown) : {};
+  } catch {
+    throw new AppError('bad_request', 'Body must be JSON');
+  }
+}
+
 /** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */
 export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
   let body: unknown;

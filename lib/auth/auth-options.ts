@@ -1,0 +1,102 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GithubProvider from 'next-auth/providers/github';
+import { z } from 'zod';
+import { env, githubEnabled } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { joinAsGuest } from '@/lib/invites/redeem-invite';
+import { upsertGithubUser } from '@/lib/users/upsert-github-user';
+import { verifyCredentials } from '@/lib/users/verify-credentials';
+import { authSecret } from './auth-secret';
+import { SESSION_MAX_AGE_S } from './session-cookie';
+
+const passwordForm = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
+const guestForm = z.object({ token: z.string().min(1).max(100), name: z.string().min(1).max(100) });
+
+function githubProvider() {
+  const e = env();
+  const web = e.GITHUB_URL.replace(/\/$/, '');
+  const api = (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(/\/$/, '');
+  return GithubProvider({
+    clientId: e.GITHUB_ID!,
+    clientSecret: e.GITHUB_SECRET!,
+    // gist scope: exporting notes as a gist acts as the user.
+    authorization: { url: `${web}/login/oauth/authorize`, params: { scope: 'read:user user:email gist' } },
+    token: `${web}/login/oauth/access_token`,
+    userinfo: `${api}/user`,
+  });
+}
+
+/** next-auth configuration: email + password, guests through invite links, GitHub when configured. */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: [
+      CredentialsProvider({
+        id: 'password',
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(raw) {
+          const parsed = passwordForm.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+          return user ? { id: user.id, name: user.name, email: user.email } : null;
+        },
+      }),
+      CredentialsProvider({
+        id: 'guest',
+        name: 'Guest',
+        credentials: { token: { label: 'Invite', type: 'text' }, name: { label: 'Name', type: 'text' } },
+        async authorize(raw) {
+          const parsed = guestForm.safeParse(raw);
+          if (!parsed.success) return null;
+          try {
+            const guest = await joinAsGuest(parsed.data);
+            return { id: guest.userId, name: guest.name, email: null };
+          } catch (err) {
+            logger.info({ reason: (err as Error).message }, 'guest join refused');
+            throw new Error((err as Error).message);
+          }
+        },
+      }),
+      ...(githubEnabled() ? [githubProvider()] : []),
+    ],
+    callbacks: {
+      async signIn({ account, profile, user }) {
+        if (account?.provider !== 'github') return true;
+        const p = profile as { id?: number | string; login?: string; name?: string | null; email?: string | null; avatar_url?: string } | undefined;
+        const local = await upsertGithubUser({
+          providerAccountId: String(account.providerAccountId ?? p?.id),
+          email: user.email ?? p?.email ?? null,
+          name: p?.name || p?.login || user.name || 'GitHub user',
+          image: p?.avatar_url ?? null,
+          accessToken: account.access_token ?? null,
+          scope: account.scope ?? null,
+          tokenType: account.token_type ?? null,
+        });
+        // Carry our own id into the jwt callback.
+        user.id = local.id;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.name = user.name;
+          token.email = user.email;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, 'next-auth error'),
+      warn: (code) => logger.warn({ code }, 'next-auth warning'),
+      debug: () => undefined,
+    },
+  };
+}

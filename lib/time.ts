@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as Europe/London)');
+
+/** A calendar date, YYYY-MM-DD, stored as UTC midnight. */
+export const dateOnlySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-11')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date')
+  .transform((s) => new Date(`${s}T00:00:00Z`));
+
+/** An instant with an explicit offset (2026-06-11T09:00:00Z or +01:00). */
+export const instantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 time with a zone, like 2026-06-11T09:00:00Z' }).transform((s) => new Date(s));
+
+export function toDateOnly(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar day of an instant in a time zone, YYYY-MM-DD. */
+export function dayInZone(d: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** "09:30" in the event's zone. */
+export function timeInZone(d: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+}
+
+/** "Thu 11 June 2026" for a date-only value. */
+export function formatDay(d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+export function formatDateRange(start: Date, end: Date): string {
+  const s = toDateOnly(start);
+  const e = toDateOnly(end);
+  return s === e ? formatDay(start) : `${formatDay(start)} – ${formatDay(end)}`;
+}
