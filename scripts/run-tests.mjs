@@ -1,0 +1,43 @@
+// `npm test`: typecheck, lint, production build, unit + integration (Vitest, on SQLite and, when
+// TEST_DATABASE_URL is set, PostgreSQL), then browser tests (Playwright). Prints one summary line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const env = { ...process.env, TZ: 'UTC', NEXT_TELEMETRY_DISABLED: '1', E2E_RUN_ID: `${Date.now()}` };
+const only = process.argv.slice(2);
+const steps = [
+  ['typecheck', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['schemas', 'node', ['scripts/prisma-schemas.mjs', '--check']],
+  ['build', 'npx', ['next', 'build']],
+  ['unit+integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-report.json']],
+  ['browser', 'npx', ['playwright', 'test']],
+].filter(([name]) => only.length === 0 || only.includes(name));
+
+fs.mkdirSync('test-results', { recursive: true });
+for (const f of ['test-results/vitest-report.json', 'test-results/e2e-report.json']) fs.rmSync(f, { force: true });
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  results.push({ name, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+function read(file) {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+}
+let passed = 0, failed = 0, skipped = 0;
+const v = read('test-results/vitest-report.json');
+if (v) { passed += v.numPassedTests; failed += v.numFailedTests; skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0); }
+const p = read('test-results/e2e-report.json');
+if (p?.stats) { passed += p.stats.expected; failed += p.stats.unexpected; skipped += p.stats.skipped; }
+
+console.log('\nSteps:');
+for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name} (${r.seconds}s)`);
+const stepFailures = results.filter((r) => !r.ok).length;
+// A failed step with no failing test (typecheck, lint, build) still counts as one failure.
+const failedTotal = failed + (stepFailures && failed === 0 ? stepFailures : 0);
+console.log(`\ntests: ${passed} passed, ${failedTotal} failed, ${skipped} skipped`);
+process.exit(stepFailures ? 1 : 0);
