@@ -24,6 +24,31 @@ const schema = z.object({
   COLLAB_ENABLED: z.enum(['0', '1']).default('1'),
   /** Where browsers reach the collab WebSocket when it runs separately (wss://collab.example.org/collab). */
   COLLAB_PUBLIC_URL: z.string().url().optional(),
+  /** Port of `npm run start:collab` (the standalone collab server); defaults to PORT. */
+  COLLAB_PORT: port.optional(),
+  /** Lifetime of the signed token that opens one collab connection. */
+  COLLAB_TOKEN_TTL_S: z.coerce.number().int().min(10).max(86_400).default(600),
+  /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Largest document (approximate encoded size) the server lets grow; beyond it updates are refused (4413). */
+  COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  COLLAB_MAX_CONNECTIONS_PER_DOC: z.coerce.number().int().min(1).default(5000),
+  COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(30),
+  /** Sustained messages per second per user (all their connections on a node), and the burst allowed. */
+  COLLAB_RATE_PER_USER_S: z.coerce.number().min(1).default(100),
+  COLLAB_RATE_BURST: z.coerce.number().min(1).default(500),
+  /** A socket whose unsent buffer exceeds this is a slow consumer: disconnected, it resyncs on reconnect. */
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** How long accepted updates may wait before they are appended to the log (the durability window). */
+  COLLAB_PERSIST_INTERVAL_MS: z.coerce.number().int().min(1).max(100).default(40),
+  /** Log rows of one document after which it is compacted into its snapshot. */
+  COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().min(2).default(300),
+  /** A document with no connections is unloaded from memory after this long. */
+  COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How often open connections' access is checked again (revocation takes at most this long). */
+  COLLAB_REVALIDATE_MS: z.coerce.number().int().min(100).default(3000),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

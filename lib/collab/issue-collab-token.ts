@@ -1,0 +1,50 @@
+import { signCollabToken } from '@/lib/auth/collab-token';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { docNameForSession } from '@/lib/notes/doc-name';
+import type { Actor } from '@/lib/policies';
+import { loadSessionAccess } from '@/lib/sessions/session-access';
+
+export interface CollabTokenGrant {
+  token: string;
+  /** WebSocket base URL to hand y-websocket's provider (the document name is appended by it). */
+  url: string;
+  docName: string;
+  readOnly: boolean;
+  expiresAt: string;
+}
+
+export const COLLAB_PATH = '/collab';
+
+/**
+ * Where browsers reach the collab endpoint: COLLAB_PUBLIC_URL when collab runs on its own host,
+ * else the app's public URL, else the host the request came in on.
+ */
+export function collabBaseUrl(requestUrl?: string, headers?: Headers): string {
+  const e = env();
+  if (e.COLLAB_PUBLIC_URL) return e.COLLAB_PUBLIC_URL.replace(/\/$/, '');
+  let base = e.PUBLIC_URL;
+  if (!base && headers?.get('host')) {
+    const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? (requestUrl ? new URL(requestUrl).protocol.replace(':', '') : 'http');
+    base = `${proto}://${headers.get('host')}`;
+  }
+  base ??= process.env.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
+  const u = new URL(base);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  u.pathname = COLLAB_PATH;
+  u.search = '';
+  return u.toString().replace(/\/$/, '');
+}
+
+/**
+ * Mints a token for a session's notes: read-write for those who may edit, read-only for those
+ * who may only read (anonymous visitors of public or unlisted events); not_found otherwise.
+ */
+export async function issueCollabToken(opts: { actor: Actor | null; sessionId: string; baseUrl: string }): Promise<CollabTokenGrant> {
+  const access = await loadSessionAccess(opts.actor, opts.sessionId);
+  if (!access.canReadNotes) throw new AppError('not_found', 'Session not found');
+  const docName = docNameForSession(opts.sessionId);
+  const readOnly = !access.canEditNotes;
+  const { token, expiresAt } = signCollabToken({ userId: opts.actor?.userId ?? null, docName, readOnly, ttlSeconds: env().COLLAB_TOKEN_TTL_S });
+  return { token, url: opts.baseUrl, docName, readOnly, expiresAt: expiresAt.toISOString() };
+}

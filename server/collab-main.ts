@@ -1,0 +1,73 @@
+import http from 'node:http';
+import { env } from '@/lib/env';
+import { checkHealth, registerRedisCheck } from '@/lib/health';
+import { logger } from '@/lib/logger';
+import { COLLAB_PATH } from './app-server';
+import { createCollabServer } from './collab/collab-server';
+import { prepareProcess } from './prepare-process';
+
+// `npm run start:collab`: the collaboration server alone (/collab, /metrics, /health), for
+// deployments that scale it apart from the web app.
+
+async function main(): Promise<void> {
+  await prepareProcess();
+  const e = env();
+  const collab = await createCollabServer();
+  if (collab.redisCheck) registerRedisCheck(collab.redisCheck);
+
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/metrics') return void collab.metricsHandler(req, res);
+    if (pathname === '/health' || pathname === '/api/health') {
+      void checkHealth().then((report) => {
+        res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(report));
+      });
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/')) return collab.handleUpgrade(req, socket, head);
+    socket.destroy();
+  });
+  const port = e.COLLAB_PORT ?? e.PORT;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, e.HOST, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  logger.info({ port: actualPort, redis: Boolean(e.REDIS_URL) }, 'collab server listening');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: flushing and closing connections');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    server.close();
+    collab
+      .close()
+      .then(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      })
+      .catch((err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'failed to start');
+  process.exit(1);
+});

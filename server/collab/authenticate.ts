@@ -1,0 +1,80 @@
+import type http from 'node:http';
+import { z } from 'zod';
+import { looksLikeApiToken } from '@/lib/auth/api-tokens';
+import { looksLikeCollabToken, verifyCollabToken } from '@/lib/auth/collab-token';
+import { userFromApiToken, userFromCookieHeader } from '@/lib/auth/current-actor';
+import { collabAccess } from '@/lib/collab/collab-access';
+import { COLLAB_PATH } from '@/lib/collab/issue-collab-token';
+import { sessionIdFromDocName } from '@/lib/notes/doc-name';
+import type { CollabIdentity } from './context';
+
+export type UpgradeAuth =
+  | { ok: true; docName: string; identity: CollabIdentity; readOnly: boolean; via: 'collab-token' | 'api-token' | 'cookie' }
+  | { ok: false; status: 400 | 401 | 403; message: string };
+
+const querySchema = z.object({ token: z.string().min(1).max(4096).optional() });
+const docNameSchema = z.string().min(1).max(200).refine((n) => sessionIdFromDocName(n) !== null, 'not a notes document');
+
+/** The document a request's path names: /collab/<docName>, as y-websocket's provider builds it. */
+export function docNameFromPath(pathname: string): string | null {
+  if (!pathname.startsWith(COLLAB_PATH + '/')) return null;
+  try {
+    const parsed = docNameSchema.safeParse(decodeURIComponent(pathname.slice(COLLAB_PATH.length + 1)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function sameOrigin(req: http.IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = req.headers.origin;
+  // Non-browser clients send no Origin; browsers always do on WebSocket upgrades.
+  if (!origin) return true;
+  const host = req.headers.host;
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return allowedOrigins.includes(origin);
+}
+
+/**
+ * Decides whether an upgrade may proceed, before anything of the document is sent: a collab
+ * token (`?token=hc1...`), a personal API token (`?token=hw_...`) or the session cookie (same
+ * origin only). Access is re-checked against the database even for a valid token, so a token
+ * minted before a revocation cannot reopen the door.
+ */
+export async function authenticateUpgrade(req: http.IncomingMessage, allowedOrigins: string[]): Promise<UpgradeAuth> {
+  const url = new URL(req.url ?? '/', 'http://collab.invalid');
+  const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) return { ok: false, status: 400, message: 'bad query parameters' };
+  const docName = docNameFromPath(url.pathname);
+  const token = query.data.token;
+
+  let identity: CollabIdentity;
+  let tokenReadOnly = false;
+  let via: 'collab-token' | 'api-token' | 'cookie';
+  if (token && looksLikeApiToken(token)) {
+    const user = await userFromApiToken(token);
+    if (!user) return { ok: false, status: 401, message: 'invalid API token' };
+    identity = { userId: user.userId, subject: user.userId };
+    via = 'api-token';
+  } else if (token) {
+    if (!looksLikeCollabToken(token)) return { ok: false, status: 401, message: 'invalid token' };
+    const verified = verifyCollabToken(token);
+    if (!verified.ok) return { ok: false, status: 401, message: verified.reason === 'expired' ? 'token expired' : 'invalid token' };
+    if (!docName || verified.payload.doc !== docName) return { ok: false, status: 403, message: 'token is for another document' };
+    identity = { userId: verified.payload.sub, subject: verified.payload.sid };
+    tokenReadOnly = verified.payload.ro;
+    via = 'collab-token';
+  } else {
+    const user = await userFromCookieHeader(req.headers.cookie);
+    if (!user) return { ok: false, status: 401, message: 'sign in or pass a token' };
+    // A cookie rides along on cross-site requests too: only our own pages may use it here.
+    if (!sameOrigin(req, allowedOrigins)) return { ok: false, status: 403, message: 'origin not allowed' };
+    identity = { userId: user.userId, subject: user.userId };
+    via = 'cookie';
+  }
+
+  if (!docName) return { ok: false, status: 403, message: 'no such document' };
+  const access = await collabAccess(identity.userId, docName);
+  if (access === 'none') return { ok: false, status: 403, message: 'no access to this document' };
+  return { ok: true, docName, identity, readOnly: tokenReadOnly || access === 'read', via };
+}

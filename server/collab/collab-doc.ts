@@ -1,0 +1,279 @@
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { CollabCloseCode } from '@/lib/collab/close-codes';
+import { logger } from '@/lib/logger';
+import { CollabConnection } from './connection';
+import type { CollabContext } from './context';
+import { loadStoredDoc } from './persistence';
+import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
+import { BusKind, type BusMessage } from './redis-bus';
+
+const log = logger.child({ component: 'collab-doc' });
+
+// Transaction origins: what the doc's update event should do with the change.
+const FROM_CLIENTS = Symbol('clients'); // persist, publish to other nodes, broadcast
+const FROM_NODES = Symbol('nodes'); // broadcast to our clients only
+const FROM_STORAGE = Symbol('storage'); // nothing: clients sync on connect
+
+interface Incoming {
+  conn: CollabConnection;
+  update: Uint8Array;
+  at: number;
+}
+
+/**
+ * One document in memory with its connections. Everything that arrives during one event-loop
+ * turn is handled together in flush(): client updates are validated, merged and applied in one
+ * transaction; what the document actually gained is encoded once and the same bytes go to every
+ * client, to the log and to the other nodes. Awareness changes are batched the same way.
+ */
+export class CollabDoc {
+  readonly ydoc = new Y.Doc();
+  readonly awareness = new Awareness(this.ydoc);
+  readonly conns = new Set<CollabConnection>();
+  readonly ready: Promise<void>;
+  loaded = false;
+  destroyed = false;
+  /** Encoded size estimate: state at load plus everything applied since (deletions are not subtracted). */
+  approxBytes = 0;
+  logRows = 0;
+  compacting = false;
+  idleTimer: NodeJS.Timeout | null = null;
+
+  private incoming: Incoming[] = [];
+  private incomingBytes = 0;
+  private fromNodes: Uint8Array[] = [];
+  private emitted: { update: Uint8Array; fromClients: boolean }[] = [];
+  private awarenessFromClients = new Set<number>();
+  private awarenessFromNodes = new Set<number>();
+  private scheduled = false;
+  private fullStateMessage: Uint8Array | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly ctx: CollabContext,
+  ) {
+    // The server is not a participant: it announces no presence of its own.
+    this.awareness.setLocalState(null);
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullStateMessage = null;
+      if (origin === FROM_STORAGE) return;
+      this.emitted.push({ update, fromClients: origin === FROM_CLIENTS });
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const fromNode = origin === FROM_NODES || origin === 'timeout';
+      const target = fromNode ? this.awarenessFromNodes : this.awarenessFromClients;
+      for (const id of added) target.add(id);
+      for (const id of updated) target.add(id);
+      for (const id of removed) target.add(id);
+      if (origin instanceof CollabConnection) {
+        for (const id of added) origin.awarenessIds.add(id);
+        for (const id of removed) origin.awarenessIds.delete(id);
+      }
+      this.schedule();
+    });
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    // Subscribe before reading storage so nothing published meanwhile is missed; what other nodes
+    // held but had not yet stored arrives in answer to our sync request.
+    await this.ctx.bus?.subscribe(this.name, (m) => this.onBus(m));
+    const stored = await loadStoredDoc(this.ctx.db, this.name);
+    if (this.destroyed) return;
+    if (stored.state) Y.applyUpdate(this.ydoc, stored.state, FROM_STORAGE);
+    this.approxBytes = stored.state?.length ?? 0;
+    this.logRows = stored.logRows;
+    this.loaded = true;
+    this.requestSyncFromNodes();
+    this.schedule();
+  }
+
+  /** Asks every other node holding this document for what we lack. */
+  requestSyncFromNodes(): void {
+    this.ctx.bus?.publish(this.name, BusKind.syncRequest, Y.encodeStateVector(this.ydoc));
+  }
+
+  syncStep1(): Uint8Array {
+    return syncStep1Message(Y.encodeStateVector(this.ydoc));
+  }
+
+  /** The reply to a client's sync step 1; a client with nothing gets a cached full state (reconnect storms). */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === 0) {
+      return (this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.ydoc)));
+    }
+    return syncStep2Message(Y.encodeStateAsUpdate(this.ydoc, stateVector));
+  }
+
+  /** A read-write client's update: queued for this turn's batch. */
+  receive(conn: CollabConnection, update: Uint8Array): void {
+    if (this.approxBytes + this.incomingBytes + update.length > this.ctx.config.maxDocBytes) {
+      log.warn({ doc: this.name, subject: conn.identity.subject, approxBytes: this.approxBytes }, 'document size limit reached');
+      conn.close(CollabCloseCode.documentTooLarge, 'document too large', 'document_too_large');
+      return;
+    }
+    this.ctx.metrics.updatesReceived.inc();
+    this.incoming.push({ conn, update, at: Date.now() });
+    this.incomingBytes += update.length;
+    this.schedule();
+  }
+
+  private onBus(m: BusMessage): void {
+    if (this.destroyed) return;
+    switch (m.kind) {
+      case BusKind.update:
+      case BusKind.syncReply:
+        this.fromNodes.push(m.payload);
+        this.schedule();
+        return;
+      case BusKind.awareness:
+        applyAwarenessUpdate(this.awareness, m.payload, FROM_NODES);
+        return;
+      case BusKind.syncRequest: {
+        if (!this.loaded) return;
+        const diff = Y.encodeStateAsUpdate(this.ydoc, m.payload);
+        // An empty diff is two zero bytes: nothing to say.
+        if (diff.length > 2) this.ctx.bus?.publish(this.name, BusKind.syncReply, diff, m.from);
+        const ids = [...this.awareness.getStates().keys()];
+        if (ids.length) this.ctx.bus?.publish(this.name, BusKind.awareness, encodeAwarenessUpdate(this.awareness, ids), m.from);
+        return;
+      }
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled || !this.loaded || this.destroyed) return;
+    this.scheduled = true;
+    // setImmediate runs after the current I/O phase: every message read from every socket in
+    // this turn is in the batch.
+    setImmediate(() => this.flush());
+  }
+
+  /** Handles everything queued since the last turn (also called directly before shutdown). */
+  flush(): void {
+    this.scheduled = false;
+    if (!this.loaded || this.destroyed) return;
+    const incoming = this.incoming;
+    const fromNodes = this.fromNodes;
+    this.incoming = [];
+    this.incomingBytes = 0;
+    this.fromNodes = [];
+    this.emitted = [];
+
+    let arrivedAt = Date.now();
+    if (incoming.length > 0) {
+      const accepted = this.validate(incoming.filter((i) => !i.conn.abusive));
+      if (accepted.length > 0) {
+        arrivedAt = Math.min(...accepted.map((i) => i.at));
+        const merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((i) => i.update));
+        try {
+          Y.applyUpdate(this.ydoc, merged, FROM_CLIENTS);
+        } catch (err) {
+          // Passed the scratch check yet failed against the real document: nothing of it has been
+          // stored, so drop the in-memory copy and let everyone resync from the log.
+          log.error({ err, doc: this.name }, 'update failed to apply to the document: reloading it');
+          for (const i of accepted) i.conn.close(CollabCloseCode.badMessage, 'invalid update', 'invalid_update');
+          this.ctx.reloadDoc(this.name);
+          return;
+        }
+        this.ctx.metrics.broadcastBatch.observe(accepted.length);
+      }
+    }
+    if (fromNodes.length > 0) {
+      try {
+        Y.applyUpdate(this.ydoc, fromNodes.length === 1 ? fromNodes[0]! : Y.mergeUpdates(fromNodes), FROM_NODES);
+      } catch (err) {
+        log.error({ err, doc: this.name }, 'update from another node failed to apply');
+      }
+    }
+
+    const emitted = this.emitted;
+    this.emitted = [];
+    if (emitted.length > 0) {
+      for (const e of emitted) {
+        this.approxBytes += e.update.length;
+        if (!e.fromClients) continue;
+        // Only the node whose client sent an update stores it: each update is logged once.
+        this.ctx.updateLog.append(this.name, e.update, arrivedAt);
+        this.ctx.bus?.publish(this.name, BusKind.update, e.update);
+      }
+      const update = emitted.length === 1 ? emitted[0]!.update : Y.mergeUpdates(emitted.map((e) => e.update));
+      this.broadcast(updateMessage(update));
+    }
+
+    if (this.awarenessFromClients.size > 0 || this.awarenessFromNodes.size > 0) {
+      const fromClients = [...this.awarenessFromClients];
+      const all = [...new Set([...fromClients, ...this.awarenessFromNodes])];
+      this.awarenessFromClients.clear();
+      this.awarenessFromNodes.clear();
+      const encoded = encodeAwarenessUpdate(this.awareness, all);
+      this.broadcast(awarenessMessage(encoded));
+      if (fromClients.length > 0) {
+        this.ctx.bus?.publish(this.name, BusKind.awareness, fromClients.length === all.length ? encoded : encodeAwarenessUpdate(this.awareness, fromClients));
+      }
+    }
+  }
+
+  /**
+   * Applies the batch to an empty scratch document before anything touches the real one; when
+   * the batch fails, each update is tried alone so only the sender of a bad one is closed.
+   */
+  private validate(batch: Incoming[]): Incoming[] {
+    if (batch.length === 0) return batch;
+    const tryApply = (update: Uint8Array): boolean => {
+      const scratch = new Y.Doc({ gc: false });
+      try {
+        Y.applyUpdate(scratch, update);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        scratch.destroy();
+      }
+    };
+    try {
+      if (tryApply(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((i) => i.update)))) return batch;
+    } catch {
+      // mergeUpdates itself choked: fall through to one by one.
+    }
+    return batch.filter((i) => {
+      if (tryApply(i.update)) return true;
+      log.warn({ doc: this.name, subject: i.conn.identity.subject }, 'invalid Yjs update: closing');
+      i.conn.close(CollabCloseCode.badMessage, 'invalid update', 'invalid_update');
+      return false;
+    });
+  }
+
+  broadcast(message: Uint8Array): void {
+    for (const c of this.conns) c.send(message);
+  }
+
+  addConnection(conn: CollabConnection): void {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = null;
+    }
+    this.conns.add(conn);
+  }
+
+  removeConnection(conn: CollabConnection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0 && !this.destroyed) removeAwarenessStates(this.awareness, [...conn.awarenessIds], 'closed');
+    if (this.conns.size === 0) this.ctx.docIdle(this.name);
+  }
+
+  /** Nothing received is still waiting to be applied. */
+  get quiet(): boolean {
+    return this.incoming.length === 0 && this.fromNodes.length === 0;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    void this.ctx.bus?.unsubscribe(this.name);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+}

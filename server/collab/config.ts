@@ -1,0 +1,42 @@
+import { env } from '@/lib/env';
+
+/** Limits and timings of one collab server; defaults come from the environment (lib/env.ts). */
+export interface CollabConfig {
+  tokenTtlSeconds: number;
+  maxMessageBytes: number;
+  maxDocBytes: number;
+  maxConnectionsPerDoc: number;
+  maxConnectionsPerUser: number;
+  ratePerUserPerSecond: number;
+  rateBurst: number;
+  maxBufferedBytes: number;
+  persistIntervalMs: number;
+  compactThreshold: number;
+  idleUnloadMs: number;
+  revalidateMs: number;
+  redisUrl: string | undefined;
+  /** Origins allowed to connect with the session cookie besides the request's own host. */
+  allowedOrigins: string[];
+}
+
+export function collabConfigFromEnv(overrides: Partial<CollabConfig> = {}): CollabConfig {
+  const e = env();
+  const origins = [e.PUBLIC_URL, process.env.NEXTAUTH_URL].filter((o): o is string => Boolean(o)).map((o) => new URL(o).origin);
+  return {
+    tokenTtlSeconds: e.COLLAB_TOKEN_TTL_S,
+    maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+    maxDocBytes: e.COLLAB_MAX_DOC_BYTES,
+    maxConnectionsPerDoc: e.COLLAB_MAX_CONNECTIONS_PER_DOC,
+    maxConnectionsPerUser: e.COLLAB_MAX_CONNECTIONS_PER_USER,
+    ratePerUserPerSecond: e.COLLAB_RATE_PER_USER_S,
+    rateBurst: e.COLLAB_RATE_BURST,
+    maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
+    persistIntervalMs: e.COLLAB_PERSIST_INTERVAL_MS,
+    compactThreshold: e.COLLAB_COMPACT_THRESHOLD,
+    idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
+    revalidateMs: e.COLLAB_REVALIDATE_MS,
+    redisUrl: e.REDIS_URL,
+    allowedOrigins: origins,
+    ...overrides,
+  };
+}

@@ -1,0 +1,112 @@
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { CollabCloseCode } from '@/lib/collab/close-codes';
+import { logger } from '@/lib/logger';
+import type { CollabDoc } from './collab-doc';
+import type { CollabContext, CollabIdentity } from './context';
+import { awarenessMessage, MessageType, SyncType } from './protocol';
+
+const log = logger.child({ component: 'collab-connection' });
+
+/** One client WebSocket on one document. */
+export class CollabConnection {
+  /** Awareness client ids this connection announced, removed when it goes. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+  /** Set when closed for abuse: whatever it sent in the same tick is discarded too. */
+  abusive = false;
+  alive = true;
+  private started = false;
+  private queued: Uint8Array[] = [];
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly doc: CollabDoc,
+    readonly identity: CollabIdentity,
+    readonly readOnly: boolean,
+    private readonly ctx: CollabContext,
+  ) {}
+
+  /** Sends unless the socket has fallen too far behind, in which case it is dropped (it resyncs on reconnect). */
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.ctx.config.maxBufferedBytes) {
+      this.ctx.metrics.closed.inc({ reason: 'slow_consumer' });
+      log.info({ doc: this.doc.name, subject: this.identity.subject, buffered: this.ws.bufferedAmount }, 'slow consumer disconnected');
+      this.closed = true;
+      // A close frame would queue behind the backlog; the socket goes now.
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string, metricReason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctx.metrics.closed.inc({ reason: metricReason });
+    if (code >= 4400 && code < 4500) this.abusive = code !== CollabCloseCode.accessRevoked;
+    this.ws.close(code, reason);
+    // A peer that never answers the close handshake must not hold the socket.
+    setTimeout(() => this.ws.terminate(), 5000).unref();
+  }
+
+  /** The document is loaded: greet the client as the y-websocket server does, then handle what it already sent. */
+  start(): void {
+    if (this.closed) return;
+    this.started = true;
+    this.send(this.doc.syncStep1());
+    const states = this.doc.awareness.getStates();
+    if (states.size > 0) this.send(awarenessMessage(encodeAwarenessUpdate(this.doc.awareness, [...states.keys()])));
+    const queued = this.queued;
+    this.queued = [];
+    for (const m of queued) this.handle(m);
+  }
+
+  onMessage(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary || !Buffer.isBuffer(data)) return this.close(CollabCloseCode.badMessage, 'binary y-websocket messages only', 'bad_message');
+    if (!this.ctx.rateLimiter.take(this.identity.subject)) {
+      log.warn({ doc: this.doc.name, subject: this.identity.subject }, 'rate limit exceeded: closing');
+      return this.close(CollabCloseCode.rateLimited, 'too many messages', 'rate_limited');
+    }
+    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (!this.started) this.queued.push(message);
+    else this.handle(message);
+  }
+
+  private handle(message: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      const d = decoding.createDecoder(message);
+      const type = decoding.readVarUint(d);
+      switch (type) {
+        case MessageType.sync: {
+          const syncType = decoding.readVarUint(d);
+          const payload = decoding.readVarUint8Array(d);
+          if (syncType === SyncType.step1) return this.send(this.doc.syncStep2For(payload));
+          if (syncType !== SyncType.step2 && syncType !== SyncType.update) throw new Error('unknown sync message');
+          if (this.readOnly) {
+            // A read-only client's edits stay on its screen only.
+            this.ctx.metrics.readOnlyDropped.inc();
+            return;
+          }
+          return this.doc.receive(this, payload);
+        }
+        case MessageType.awareness:
+          applyAwarenessUpdate(this.doc.awareness, decoding.readVarUint8Array(d), this);
+          return;
+        case MessageType.queryAwareness: {
+          const states = this.doc.awareness.getStates();
+          return this.send(awarenessMessage(encodeAwarenessUpdate(this.doc.awareness, [...states.keys()])));
+        }
+        default:
+          throw new Error(`unknown message type ${type}`);
+      }
+    } catch (err) {
+      log.info({ doc: this.doc.name, subject: this.identity.subject, err: (err as Error).message }, 'malformed message: closing');
+      this.close(CollabCloseCode.badMessage, 'malformed message', 'bad_message');
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import * as Y from 'yjs';
+import type { Db } from '@/lib/db';
+import { logger } from '@/lib/logger';
+import type { CollabMetrics } from './metrics';
+
+const log = logger.child({ component: 'collab-persistence' });
+
+/** What is stored for one document: the merge of its snapshot and every log row, and the row count. */
+export interface StoredDoc {
+  state: Uint8Array | null;
+  logRows: number;
+}
+
+/**
+ * Loads snapshot + log. Rows are read before the snapshot: a compaction that commits between
+ * the two reads moves rows we already hold into a snapshot we then also read (duplicates merge
+ * away), whereas the other order could miss them. Log rows are never filtered by the snapshot's
+ * lastUpdateId: ids can commit out of order on PostgreSQL, and compaction deletes exactly the rows
+ * it merged, so every remaining row is needed.
+ */
+export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
+  const rows = await db.docUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' }, select: { data: true } });
+  const snapshot = await db.docSnapshot.findUnique({ where: { docName }, select: { data: true } });
+  const parts: Uint8Array[] = [];
+  if (snapshot) parts.push(new Uint8Array(snapshot.data));
+  for (const r of rows) parts.push(new Uint8Array(r.data));
+  if (parts.length === 0) return { state: null, logRows: 0 };
+  return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), logRows: rows.length };
+}
+
+/**
+ * Folds a document's log into its snapshot in one transaction. Only the rows it read are deleted,
+ * so appends that commit meanwhile stay in the log; the snapshot is replaced only if nobody else
+ * replaced it since we read it (two nodes compacting the same document).
+ */
+export async function compactDoc(db: Db, docName: string): Promise<'compacted' | 'nothing' | 'conflict'> {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const rows = await tx.docUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' }, select: { id: true, data: true } });
+        if (rows.length === 0) return 'nothing' as const;
+        const snapshot = await tx.docSnapshot.findUnique({ where: { docName }, select: { data: true, lastUpdateId: true } });
+        const parts = rows.map((r) => new Uint8Array(r.data));
+        if (snapshot) parts.unshift(new Uint8Array(snapshot.data));
+        const merged = Buffer.from(Y.mergeUpdates(parts));
+        const maxId = rows[rows.length - 1]!.id;
+        const lastUpdateId = Math.max(maxId, snapshot?.lastUpdateId ?? 0);
+        if (snapshot) {
+          const res = await tx.docSnapshot.updateMany({ where: { docName, lastUpdateId: snapshot.lastUpdateId }, data: { data: merged, lastUpdateId } });
+          if (res.count !== 1) throw new CompactionConflict();
+        } else {
+          await tx.docSnapshot.create({ data: { docName, data: merged, lastUpdateId } });
+        }
+        await tx.docUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+        return 'compacted' as const;
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (err) {
+    if (err instanceof CompactionConflict || (typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002')) return 'conflict';
+    throw err;
+  }
+}
+
+class CompactionConflict extends Error {}
+
+interface PendingDoc {
+  updates: Uint8Array[];
+  arrivals: number[];
+}
+
+/**
+ * Appends accepted updates to the DocUpdate log within `intervalMs` of their arrival: one row
+ * per document per flush (the merge of what arrived meanwhile), all documents in one statement.
+ * A failed write keeps the updates and retries; nothing is dropped.
+ */
+export class UpdateLog {
+  private pending = new Map<string, PendingDoc>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly intervalMs: number,
+    private readonly metrics: CollabMetrics,
+    /** Called after rows were committed, with how many rows each document gained. */
+    private readonly onPersisted: (docName: string, rows: number) => void,
+  ) {}
+
+  append(docName: string, update: Uint8Array, arrivedAt: number): void {
+    let p = this.pending.get(docName);
+    if (!p) this.pending.set(docName, (p = { updates: [], arrivals: [] }));
+    p.updates.push(update);
+    p.arrivals.push(arrivedAt);
+    this.schedule(arrivedAt);
+  }
+
+  hasPending(docName: string): boolean {
+    return this.pending.has(docName);
+  }
+
+  private schedule(arrivedAt: number): void {
+    if (this.timer || this.flushing || this.closed) return;
+    // Counted from arrival: time spent queued before append counts against the window.
+    const delay = Math.max(0, this.intervalMs - (Date.now() - arrivedAt));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  /** Writes everything pending now; resolves when it is committed (or retried and committed). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.flushing) await this.flushing;
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.flushing = this.write(batch).finally(() => {
+      this.flushing = null;
+      const oldest = Math.min(...[...this.pending.values()].map((p) => p.arrivals[0] ?? Date.now()));
+      if (this.pending.size > 0) this.schedule(oldest);
+    });
+    await this.flushing;
+  }
+
+  private async write(batch: Map<string, PendingDoc>): Promise<void> {
+    const rows = [...batch.entries()].map(([docName, p]) => ({
+      docName,
+      data: Buffer.from(p.updates.length === 1 ? p.updates[0]! : Y.mergeUpdates(p.updates)),
+    }));
+    try {
+      await this.db.docUpdate.createMany({ data: rows });
+    } catch (err) {
+      this.metrics.persistErrors.inc();
+      log.error({ err, docs: batch.size }, 'appending to the update log failed; will retry');
+      // Put the batch back in front of anything that arrived meanwhile.
+      for (const [docName, p] of this.pending) {
+        const b = batch.get(docName);
+        if (b) {
+          b.updates.push(...p.updates);
+          b.arrivals.push(...p.arrivals);
+        } else batch.set(docName, p);
+      }
+      this.pending = batch;
+      if (!this.closed) await new Promise((r) => setTimeout(r, 200));
+      return;
+    }
+    const now = Date.now();
+    for (const [docName, p] of batch) {
+      this.metrics.updatesPersisted.inc(p.updates.length);
+      for (const a of p.arrivals) this.metrics.persistLag.observe((now - a) / 1000);
+      this.onPersisted(docName, 1);
+    }
+    this.metrics.logRowsWritten.inc(rows.length);
+  }
+
+  /** Flushes until nothing is pending, retrying failed writes a few times. */
+  async close(): Promise<void> {
+    for (let attempt = 0; attempt < 20 && (this.pending.size > 0 || this.flushing); attempt++) await this.flush();
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,195 @@
+// Helpers for the collab server's tests: real servers on port 0, the stock y-websocket client.
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import WS from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { signCollabToken } from '@/lib/auth/collab-token';
+import { db } from '@/lib/db';
+import { docNameForSession } from '@/lib/notes/doc-name';
+import { addMember, buildEvent, buildSession, buildUser } from '@/prisma/builders';
+import type { Visibility } from '@/lib/db';
+import { createCollabServer, type CollabServer } from './collab-server';
+import type { CollabConfig } from './config';
+import { loadStoredDoc } from './persistence';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Polls until `check` returns truthy (or stops throwing); fails with the last error after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 15_000, what = 'condition' } = {}): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v as NonNullable<T>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface RunningCollab {
+  server: CollabServer;
+  http: http.Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A collab server in this process on `port` (0 = any free port). */
+export async function startCollab(config: Partial<CollabConfig> = {}, port = 0): Promise<RunningCollab> {
+  const server = await createCollabServer({ config: { redisUrl: undefined, ...config } });
+  const httpServer = http.createServer((req, res) => {
+    if (req.url?.startsWith('/metrics')) return void server.metricsHandler(req, res);
+    res.writeHead(404).end();
+  });
+  httpServer.on('upgrade', (req, socket, head) => server.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', () => resolve()));
+  const actual = (httpServer.address() as AddressInfo).port;
+  return {
+    server,
+    http: httpServer,
+    port: actual,
+    url: `ws://127.0.0.1:${actual}/collab`,
+    async close() {
+      httpServer.close();
+      await server.close();
+      httpServer.closeAllConnections();
+    },
+  };
+}
+
+export interface SpawnedCollab {
+  proc: ChildProcess;
+  port: number;
+  url: string;
+  /** SIGTERM and wait for the exit code. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: no flush, no goodbye. */
+  kill9(): Promise<void>;
+}
+
+/** `server/collab-main.ts` as its own process, on this test's database. */
+export async function spawnCollab(opts: { port?: number; env?: Record<string, string> } = {}): Promise<SpawnedCollab> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/collab-main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(opts.port ?? 0), COLLAB_PORT: '', NODE_ENV: 'test', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`collab server did not start:\n${output}`)), 30_000);
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /"port":(\d+)[^\n]*collab server listening/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    proc.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`collab server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    proc,
+    port,
+    url: `ws://127.0.0.1:${port}/collab`,
+    stop: async () => {
+      proc.kill('SIGTERM');
+      return exited;
+    },
+    kill9: async () => {
+      proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export interface Client {
+  doc: Y.Doc;
+  text: Y.Text;
+  provider: WebsocketProvider;
+  closeCodes: number[];
+  destroy(): void;
+}
+
+/** The stock y-websocket client, as the editor uses it, in Node. */
+export function connectClient(url: string, docName: string, token: string | undefined, opts: { connect?: boolean } = {}): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url, docName, doc, {
+    WebSocketPolyfill: WS as unknown as typeof WebSocket,
+    params: token ? { token } : {},
+    disableBc: true,
+    maxBackoffTime: 300,
+    connect: opts.connect ?? true,
+  });
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code);
+  });
+  return {
+    doc,
+    text: doc.getText('t'),
+    provider,
+    closeCodes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function waitSynced(...clients: Client[]): Promise<void> {
+  await waitFor(() => clients.every((c) => c.provider.synced), { what: 'clients synced' });
+}
+
+/** A fresh event (visibility as given), its organiser, a session, and a read-write token for the organiser. */
+export async function notesFixture(visibility: Visibility = 'PUBLIC') {
+  const organiser = await buildUser();
+  const { event } = await buildEvent({ organiserId: organiser.id, visibility });
+  const session = await buildSession(event.id);
+  const docName = docNameForSession(session.id);
+  const tokenFor = (userId: string | null, readOnly = false, ttlSeconds = 600) => signCollabToken({ userId, docName, readOnly, ttlSeconds }).token;
+  const member = async () => {
+    const u = await buildUser();
+    await addMember(event.id, u.id);
+    return u;
+  };
+  return { organiser, event, session, docName, token: tokenFor(organiser.id), tokenFor, member };
+}
+
+/** The document as stored (snapshot + log), read through the server's own loader. */
+export async function storedText(docName: string): Promise<string> {
+  const stored = await loadStoredDoc(db, docName);
+  const d = new Y.Doc();
+  if (stored.state) Y.applyUpdate(d, stored.state);
+  return d.getText('t').toString();
+}
+
+/** The HTTP status a raw upgrade gets, or 101 when it is accepted. */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WS(url, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+      ws.terminate();
+    });
+    ws.on('error', (err) => {
+      if (!/Unexpected server response/.test(err.message)) reject(err);
+    });
+  });
+}
