@@ -53,11 +53,13 @@ export function InvitePanel({ slug, initial }: { slug: string; initial: Invite[]
       ) : (
         <ul className="divide-y divide-stone-200 rounded-lg ring-1 ring-stone-200">
           {invites.map((i) => (
-            <li key={i.id} className="flex flex-wrap items-center gap-3 p-3">
-              <input readOnly value={i.url} aria-label={`Invite link for ${i.role.toLowerCase()}s`} data-testid="invite-url" onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded bg-stone-50 px-2 py-1 font-mono text-xs text-stone-700 ring-1 ring-stone-200" />
-              <span className="text-xs text-stone-500">{i.role === 'ORGANISER' ? 'Organisers' : 'Attendees'} · used {i.uses}{i.maxUses ? ` of ${i.maxUses}` : ''}</span>
-              <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={() => copy(i.url)}>{copied === i.url ? 'Copied' : 'Copy'}</Button>
-              <Button type="button" variant="danger" className="px-2.5 py-1" onClick={() => revoke(i.id)}>Revoke</Button>
+            <li key={i.id} className="space-y-2 p-3">
+              <input readOnly value={i.url} aria-label={`Invite link for ${i.role.toLowerCase()}s`} data-testid="invite-url" onFocus={(e) => e.currentTarget.select()} className="w-full rounded bg-stone-50 px-2 py-1.5 font-mono text-xs text-stone-700 ring-1 ring-stone-200" />
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="mr-auto text-xs text-stone-500">{i.role === 'ORGANISER' ? 'Organisers' : 'Attendees'} · used {i.uses}{i.maxUses ? ` of ${i.maxUses}` : ''}</span>
+                <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={() => copy(i.url)}>{copied === i.url ? 'Copied' : 'Copy'}</Button>
+                <Button type="button" variant="danger" className="px-2.5 py-1" onClick={() => revoke(i.id)}>Revoke</Button>
+              </div>
             </li>
           ))}
         </ul>
