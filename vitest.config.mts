@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { postgresTestUrl, sqliteTestUrl } from './test/databases';
+import { postgresTestUrl, sqliteTestUrl } from './test/databases.ts';
 
 // Every test file runs against a fresh SQLite database and, when TEST_DATABASE_URL is set (CI sets
 // it when PostgreSQL answers), once more against a fresh PostgreSQL database.
@@ -25,7 +25,7 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     environment: 'node',
     setupFiles: ['./test/setup-env.ts'],

@@ -10,8 +10,9 @@ const label = z.string().trim().max(80).nullable();
 export const createSlotInput = z
   .object({ startsAt: instantSchema, endsAt: instantSchema, kind: kind.default('SESSION'), label: label.optional() })
   .strict()
-  .refine((s) => s.endsAt > s.startsAt, { message: 'A slot must end after it starts', path: ['endsAt'] })
-  .refine((s) => s.endsAt.getTime() - s.startsAt.getTime() <= 24 * 3600_000, { message: 'A slot cannot last more than a day', path: ['endsAt'] });
+  // Zod runs object refinements even when a field failed, so check the fields parsed first.
+  .refine((s) => !(s.startsAt instanceof Date && s.endsAt instanceof Date) || s.endsAt > s.startsAt, { message: 'A slot must end after it starts', path: ['endsAt'] })
+  .refine((s) => !(s.startsAt instanceof Date && s.endsAt instanceof Date) || s.endsAt.getTime() - s.startsAt.getTime() <= 24 * 3600_000, { message: 'A slot cannot last more than a day', path: ['endsAt'] });
 export const updateSlotInput = z.object({ startsAt: instantSchema, endsAt: instantSchema, kind, label }).partial().strict();
 
 export interface SlotDto { id: string; day: string; startsAt: string; endsAt: string; start: string; end: string; kind: Slot['kind']; label: string | null }
