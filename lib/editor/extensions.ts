@@ -1,0 +1,67 @@
+import { getSchema, Node, type AnyExtension } from '@tiptap/core';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import type { Schema } from '@tiptap/pm/model';
+import StarterKit from '@tiptap/starter-kit';
+import { Outline } from './outline';
+import { OutlinePaste } from './paste';
+
+export { EDITOR_SCHEMA_VERSION, NOTES_FRAGMENT, NOTES_META } from './schema-version';
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** Links may point to http(s) and mailto only: no javascript:, data:, relative or custom schemes. */
+export function isSafeHref(href: string | null | undefined): boolean {
+  if (!href) return false;
+  try {
+    return SAFE_PROTOCOLS.has(new URL(href).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The document: any blocks, but an empty one is filled with a bullet list (the first choice of
+ * the content expression is what ProseMirror creates), so notes start as an outline.
+ */
+const NotesDocument = Node.create({ name: 'doc', topNode: true, content: '(bulletList | block)+' });
+
+export interface NotesExtensionOptions {
+  /** localStorage key for this person's fold state; omit on the server and in tests. */
+  foldStorageKey?: string | null;
+}
+
+/**
+ * The one extension list of the notes editor, shared by the browser (plus the collaboration
+ * extensions, which need a live document) and the server (export, import, history previews).
+ */
+export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[] {
+  return [
+    NotesDocument,
+    StarterKit.configure({
+      document: false,
+      undoRedo: false, // per-user undo comes from the Yjs UndoManager (Collaboration)
+      trailingNode: false, // an appended paragraph on every client would race in the shared doc
+      heading: { levels: [1, 2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isSafeHref(url),
+        shouldAutoLink: (url) => isSafeHref(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+      },
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null }),
+    OutlinePaste,
+  ];
+}
+
+let schema: Schema | null = null;
+
+/** The ProseMirror schema of the notes (cached). */
+export function notesSchema(): Schema {
+  return (schema ??= getSchema(notesExtensions()));
+}

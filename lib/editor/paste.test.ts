@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { Editor, type JSONContent } from '@tiptap/core';
+import { DOMParser as PMDOMParser } from '@tiptap/pm/model';
+import { describe, expect, it } from 'vitest';
+import { notesExtensions } from './extensions';
+import { markdownToHtml } from './markdown';
+import { normalizePastedHtml } from './paste';
+
+function parse(html: string): JSONContent {
+  const editor = new Editor({ element: document.createElement('div'), extensions: notesExtensions() });
+  const dom = new DOMParser().parseFromString(html, 'text/html').body;
+  const json = PMDOMParser.fromSchema(editor.schema).parse(dom).toJSON() as JSONContent;
+  editor.destroy();
+  return json;
+}
+
+function outline(n: JSONContent): unknown {
+  if (n.type === 'bulletList' || n.type === 'taskList' || n.type === 'orderedList') return (n.content ?? []).map(outline);
+  if (n.type === 'listItem' || n.type === 'taskItem') {
+    const [p, ...rest] = n.content ?? [];
+    const text = (p?.content ?? []).map((t) => t.text).join('');
+    return rest.length ? [text, ...rest.map(outline)] : text;
+  }
+  return (n.content ?? []).map(outline);
+}
+
+describe('paste keeps the nesting', () => {
+  it('Google Docs: flat lists with aria-level', () => {
+    const html =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><ul style="margin:0">' +
+      '<li aria-level="1" dir="ltr"><p dir="ltr"><span>a</span></p></li>' +
+      '<ul><li aria-level="2"><p><span>a1</span></p></li><ul><li aria-level="3"><p><span>a1x</span></p></li></ul></ul>' +
+      '<li aria-level="1"><p><span>b</span></p></li></ul></b>';
+    expect(outline(parse(normalizePastedHtml(html)))).toEqual([[['a', [['a1', ['a1x']]]], 'b']]);
+  });
+
+  it('Etherpad: one-item lists with list-bulletN classes', () => {
+    const html =
+      '<div><ul class="list-bullet1"><li>a</li></ul></div><div><ul class="list-bullet2"><li>a1</li></ul></div>' +
+      '<div><ul class="list-bullet3"><li>a1x</li></ul></div><div><ul class="list-bullet1"><li>b</li></ul></div>';
+    expect(outline(parse(normalizePastedHtml(html)))).toEqual([[['a', [['a1', ['a1x']]]], 'b']]);
+  });
+
+  it('gist / GitHub HTML with task list checkboxes', () => {
+    const html = '<ul><li>a<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked> done</li><li class="task-list-item"><input type="checkbox"> todo</li></ul></li></ul>';
+    const json = parse(normalizePastedHtml(html));
+    expect(JSON.stringify(json)).toContain('"taskItem"');
+    expect(JSON.stringify(json)).toContain('"checked":true');
+  });
+
+  it('plain Markdown', () => {
+    const json = parse(markdownToHtml('- a\n  - a1\n    - a1x\n- b\n'));
+    expect(outline(json)).toEqual([[['a', [['a1', ['a1x']]]], 'b']]);
+  });
+});

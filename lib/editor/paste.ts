@@ -1,0 +1,146 @@
+import { Extension } from '@tiptap/core';
+import { DOMParser as PMDOMParser } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { looksLikeMarkdown, markdownToHtml } from './markdown';
+
+// Pasting keeps the outline. Google Docs marks each item's depth with aria-level on flat lists,
+// Etherpad with list-bullet<N> classes on one-item lists; both (and some others) also put a <ul>
+// straight inside a <ul>. We rebuild proper nesting before ProseMirror parses the HTML.
+
+const LIST_TAGS = new Set(['UL', 'OL']);
+
+function explicitLevel(li: Element): number | null {
+  const aria = Number(li.getAttribute('aria-level'));
+  if (Number.isInteger(aria) && aria > 0) return aria;
+  const cls = li.parentElement?.className ?? '';
+  const m = /(?:^|\s)list-(?:bullet|indent|number)(\d+)(?:\s|$)/.exec(typeof cls === 'string' ? cls : '');
+  return m ? Number(m[1]) : null;
+}
+
+/** Unwraps <div><ul>…</ul></div> (one list and nothing else) so runs of lists become siblings. */
+function unwrapSingleListWrappers(root: Element): void {
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    const parent = list.parentElement;
+    if (!parent || parent === root || !['DIV', 'P', 'SPAN'].includes(parent.tagName)) continue;
+    const onlyChild = Array.from(parent.childNodes).every((n) => n === list || (n.nodeType === 3 && !n.textContent?.trim()));
+    if (onlyChild) parent.replaceWith(list);
+  }
+}
+
+/** Rebuilds nesting for runs of sibling lists whose items carry explicit levels. */
+function nestLevelledLists(root: Element): void {
+  const doc = root.ownerDocument;
+  const containers = new Set<Element>();
+  for (const li of Array.from(root.querySelectorAll('li'))) {
+    if (explicitLevel(li) !== null && li.parentElement?.parentElement) containers.add(li.parentElement.parentElement);
+  }
+  for (const container of containers) {
+    const children = Array.from(container.children);
+    let run: { li: Element; level: number; tag: string }[] = [];
+    const flush = (before: Element | null) => {
+      if (run.length === 0) return;
+      const stack: { list: Element; level: number; last: Element | null }[] = [];
+      const tops: Element[] = [];
+      for (const { li, level, tag } of run) {
+        while (stack.length > 0 && stack[stack.length - 1]!.level > level) stack.pop();
+        let top = stack[stack.length - 1];
+        if (!top || top.level < level) {
+          const list = doc.createElement(tag);
+          if (top) {
+            let host = top.last;
+            if (!host) {
+              host = doc.createElement('li');
+              top.list.appendChild(host);
+            }
+            host.appendChild(list);
+          } else tops.push(list);
+          top = { list, level, last: null };
+          stack.push(top);
+        }
+        top.list.appendChild(li);
+        top.last = li;
+      }
+      for (const t of tops) container.insertBefore(t, before);
+      run = [];
+    };
+    for (const child of children) {
+      if (LIST_TAGS.has(child.tagName) && Array.from(child.children).some((c) => c.tagName === 'LI' && explicitLevel(c) !== null)) {
+        const parentLevel = Array.from(child.children).map((c) => explicitLevel(c)).find((l) => l !== null) ?? 1;
+        // Items of this list and of lists placed straight inside it, in document order.
+        const lis = Array.from(child.querySelectorAll('li')).filter((li) => {
+          const outer = li.parentElement?.closest('li');
+          return !outer || !child.contains(outer);
+        });
+        for (const li of lis) {
+          let depth = 0;
+          for (let p = li.parentElement; p && p !== child; p = p.parentElement) if (LIST_TAGS.has(p.tagName)) depth++;
+          run.push({ li, level: explicitLevel(li) ?? parentLevel + depth, tag: (li.parentElement?.tagName ?? 'UL').toLowerCase() });
+        }
+        child.remove();
+      } else {
+        flush(child);
+      }
+    }
+    flush(null);
+  }
+}
+
+/** A list placed directly in a list belongs to the item before it. */
+function adoptStrayLists(root: Element): void {
+  for (const list of Array.from(root.querySelectorAll('ul > ul, ul > ol, ol > ul, ol > ol'))) {
+    const prev = list.previousElementSibling;
+    if (prev?.tagName === 'LI') prev.appendChild(list);
+  }
+}
+
+/** GitHub/gist task items (`<li><input type=checkbox>`) become task items when a whole list is tasks. */
+function convertCheckboxLists(root: Element): void {
+  for (const list of Array.from(root.querySelectorAll('ul'))) {
+    const items = Array.from(list.children).filter((c) => c.tagName === 'LI');
+    const boxes = items.map((li) => {
+      const first = li.firstElementChild;
+      const box = first?.tagName === 'P' ? first.firstElementChild : first;
+      return box?.tagName === 'INPUT' && box.getAttribute('type') === 'checkbox' ? box : null;
+    });
+    if (items.length === 0 || boxes.some((b) => !b)) continue;
+    list.setAttribute('data-type', 'taskList');
+    items.forEach((li, i) => {
+      const box = boxes[i] as HTMLInputElement;
+      li.setAttribute('data-type', 'taskItem');
+      li.setAttribute('data-checked', box.hasAttribute('checked') || box.checked ? 'true' : 'false');
+      box.remove();
+    });
+  }
+}
+
+/** Normalizes pasted HTML from Google Docs, Etherpad, gists and others into nested lists. */
+export function normalizePastedHtml(html: string): string {
+  if (typeof DOMParser === 'undefined') return html;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const root = doc.body;
+  unwrapSingleListWrappers(root);
+  nestLevelledLists(root);
+  adoptStrayLists(root);
+  convertCheckboxLists(root);
+  return root.innerHTML;
+}
+
+/** Paste handling for the notes editor: nested lists from HTML, Markdown from plain text. */
+export const OutlinePaste = Extension.create({
+  name: 'outlinePaste',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('outlinePaste'),
+        props: {
+          transformPastedHTML: (html) => normalizePastedHtml(html),
+          clipboardTextParser: (text, $context, plain, view) => {
+            if (plain || $context.parent.type.spec.code || !looksLikeMarkdown(text) || typeof DOMParser === 'undefined') return null as never;
+            const dom = new DOMParser().parseFromString(markdownToHtml(text), 'text/html').body;
+            return PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, { preserveWhitespace: false, context: $context });
+          },
+        },
+      }),
+    ];
+  },
+});
