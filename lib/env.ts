@@ -25,7 +25,7 @@ const schema = z.object({
   /** Where browsers reach the collab WebSocket when it runs separately (wss://collab.example.org/collab). */
   COLLAB_PUBLIC_URL: z.string().url().optional(),
   /** Port of `npm run start:collab` (the standalone collab server); defaults to PORT. */
-  COLLAB_PORT: port.optional(),
+  COLLAB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   /** Lifetime of the signed token that opens one collab connection. */
   COLLAB_TOKEN_TTL_S: z.coerce.number().int().min(10).max(86_400).default(600),
   /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */

@@ -78,7 +78,7 @@ export interface SpawnedCollab {
 export async function spawnCollab(opts: { port?: number; env?: Record<string, string> } = {}): Promise<SpawnedCollab> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/collab-main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(opts.port ?? 0), COLLAB_PORT: '', NODE_ENV: 'test', ...opts.env },
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(opts.port ?? 0), COLLAB_PORT: String(opts.port ?? 0), NODE_ENV: 'test', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
