@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://localhost:${PORT}`;
 const dataDir = path.join(__dirname, '.test-tmp', `e2e-${process.env.E2E_RUN_ID || process.pid}`);
+// GitHub sign-in runs against a local stand-in (e2e/fixtures/fake-github.ts) on the next port.
+const GITHUB_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +26,14 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
     },
   },
-  webServer: {
+  webServer: [
+  {
+    command: `node node_modules/tsx/dist/cli.mjs e2e/fixtures/fake-github.ts ${GITHUB_PORT}`,
+    port: GITHUB_PORT,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  },
+  {
     command: 'node node_modules/tsx/dist/cli.mjs server/main.ts',
     url: `${baseURL}/api/health`,
     timeout: 240_000,
@@ -40,6 +49,11 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       NEXT_TELEMETRY_DISABLED: '1',
       TZ: 'UTC',
+      GITHUB_ID: 'fake-client-id',
+      GITHUB_SECRET: 'fake-client-secret',
+      GITHUB_URL: `http://127.0.0.1:${GITHUB_PORT}`,
+      GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}/api/v3`,
     },
   },
+  ],
 });
