@@ -34,6 +34,7 @@ export function toErrorResponse(err: unknown): Response {
 export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response | object>) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const actor = await actorFromHeaders(req.headers);
       const params = (await route?.params) ?? ({} as P);
       const out = await handler({ req, params, actor });
@@ -52,6 +53,27 @@ export async function readBody(req: Request): Promise<unknown> {
   } catch {
     throw new AppError('bad_request', 'Body must be JSON');
   }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie-authenticated writes must come from our own pages: a browser always sends Origin on
+ * cross-site POSTs, so one naming another host is refused (defence in depth beside SameSite=Lax).
+ * Bearer-token callers are scripts and carry no ambient credentials, so they are exempt.
+ */
+function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method) || req.headers.get('authorization')) return;
+  const origin = req.headers.get('origin');
+  if (!origin || (origin === 'null' && !req.headers.get('cookie'))) return;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) throw new AppError('forbidden', 'Cross-site request refused');
 }
 
 /** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */

@@ -206,3 +206,13 @@ describe('API tokens', () => {
     expect(user.id).toBeTruthy();
   });
 });
+
+describe('cross-site requests', () => {
+  it('a cookie-authenticated write from another origin is refused; our own origin passes', async () => {
+    const { cookie } = await signedIn();
+    const req = (origin: string) =>
+      events.POST(new Request('http://localhost:3000/api/events', { method: 'POST', headers: { cookie, origin, host: 'localhost:3000', 'content-type': 'application/json' }, body: JSON.stringify(newEvent) }), { params: Promise.resolve({}) });
+    expect((await req('https://evil.example')).status).toBe(403);
+    expect((await req('http://localhost:3000')).status).toBe(201);
+  });
+});
