@@ -8,6 +8,7 @@ import { joinAsGuest } from '@/lib/invites/redeem-invite';
 import { upsertGithubUser } from '@/lib/users/upsert-github-user';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { authSecret } from './auth-secret';
+import { clearFailures, isThrottled, recordFailure } from './login-throttle';
 import { SESSION_MAX_AGE_S } from './session-cookie';
 
 const passwordForm = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
@@ -41,8 +42,15 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw) {
           const parsed = passwordForm.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, name: user.name, email: user.email } : null;
+          const { email, password } = parsed.data;
+          if (isThrottled(email)) return null;
+          const user = await verifyCredentials(email, password);
+          if (!user) {
+            recordFailure(email);
+            return null;
+          }
+          clearFailures(email);
+          return { id: user.id, name: user.name, email: user.email };
         },
       }),
       CredentialsProvider({
