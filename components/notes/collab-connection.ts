@@ -1,0 +1,255 @@
+'use client';
+
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { writeSyncStep1 } from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+// One open notes document in the browser: the Y.Doc, its copy in IndexedDB (offline edits survive
+// reloads), the WebSocket provider with a token that is refreshed before it expires, and an
+// honest account of whether local edits have reached the server.
+
+export type ConnectionPhase = 'loading' | 'connecting' | 'synced' | 'saving' | 'offline' | 'reconnecting' | 'no-access';
+
+export interface ConnectionState {
+  phase: ConnectionPhase;
+  /** The server says this person may only read (or the token could not be had and nothing is known). */
+  readOnly: boolean;
+  /** The local copy (IndexedDB) was loaded, so the editor can show what this browser kept. */
+  localLoaded: boolean;
+  /** The server's state was received at least once in this page view. */
+  everSynced: boolean;
+  /** Local changes the server has not acknowledged yet. */
+  unsaved: number;
+}
+
+interface Grant {
+  token: string;
+  url: string;
+  docName: string;
+  readOnly: boolean;
+  expiresAt: string;
+}
+
+// Cross-tab BroadcastChannel sync is off: its step 2 messages would be mistaken for the server's
+// acknowledgements. Tabs still meet through the server and share IndexedDB.
+const ACCESS_REVOKED = 4403;
+const MESSAGE_SYNC = 0;
+const SYNC_STEP1 = 0;
+const SYNC_STEP2 = 1;
+
+export class CollabConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence | null;
+  private state: ConnectionState;
+  private listeners = new Set<(s: ConnectionState) => void>();
+  private grant: Grant | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Count of local changes made, and the highest count the server has acknowledged. */
+  private localSeq = 0;
+  private ackedSeq = 0;
+  /** One entry per sync step 1 sent on the current socket: the local count it acknowledges. */
+  private awaitingStep2: number[] = [];
+  private hadConnection = false;
+  private destroyed = false;
+
+  constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean }) {
+    this.state = { phase: 'loading', readOnly: !opts.canEdit, localLoaded: false, everSynced: false, unsaved: 0 };
+    this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
+    this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`hallway:${opts.docName}`, this.doc);
+    const markLoaded = () => {
+      // What this browser kept may not be on the server yet: unsaved until a sync proves otherwise.
+      if (this.doc.store.clients.size > 0) this.localSeq++;
+      this.set({ localLoaded: true });
+    };
+    if (this.local) {
+      void this.local.whenSynced.then(markLoaded);
+      setTimeout(() => !this.state.localLoaded && markLoaded(), 2500); // IndexedDB blocked or very slow
+    } else markLoaded();
+
+    this.doc.on('update', this.onUpdate);
+    this.wrapSyncHandler();
+    this.provider.on('status', this.onStatus);
+    this.provider.on('sync', this.onSync);
+    this.provider.on('closed', this.onClosed);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    void this.start();
+  }
+
+  get current(): ConnectionState {
+    return this.state;
+  }
+
+  subscribe(listener: (s: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const t of [this.refreshTimer, this.pingTimer, this.retryTimer]) if (t) clearTimeout(t);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.doc.off('update', this.onUpdate);
+    this.provider.destroy();
+    void this.local?.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private set(patch: Partial<ConnectionState>): void {
+    const next = { ...this.state, ...patch };
+    next.unsaved = Math.max(0, this.localSeq - this.ackedSeq);
+    next.phase = this.phaseOf(next);
+    const changed = (Object.keys(next) as (keyof ConnectionState)[]).some((k) => next[k] !== this.state[k]);
+    this.state = next;
+    if (changed) for (const l of this.listeners) l(next);
+  }
+
+  private phaseOf(s: ConnectionState): ConnectionPhase {
+    if (s.phase === 'no-access') return 'no-access';
+    if (!s.localLoaded) return 'loading';
+    if (this.provider.wsconnected && this.provider.synced) return s.unsaved > 0 ? 'saving' : 'synced';
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return 'offline';
+    if (!this.hadConnection) return this.grant || this.provider.wsconnecting ? 'connecting' : 'offline';
+    return 'reconnecting';
+  }
+
+  private guessUrl(): string {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${proto}//${location.host}/collab`;
+  }
+
+  private async start(): Promise<void> {
+    if (typeof navigator !== 'undefined' && !navigator.onLine) return this.set({});
+    const grant = await this.fetchGrant();
+    if (!grant || this.destroyed) return;
+    this.provider.connect();
+    this.set({});
+  }
+
+  /** Gets (or refreshes) the collab token; null when offline or refused. */
+  private async fetchGrant(): Promise<Grant | null> {
+    try {
+      const res = await fetch(`/api/sessions/${encodeURIComponent(this.opts.sessionId)}/collab-token`, { method: 'POST', credentials: 'same-origin', cache: 'no-store' });
+      if (res.status === 404 || res.status === 403 || res.status === 401) {
+        this.set({ phase: 'no-access', readOnly: true });
+        this.provider.disconnect();
+        return null;
+      }
+      if (!res.ok) throw new Error(`collab token: ${res.status}`);
+      const grant = (await res.json()) as Grant;
+      this.grant = grant;
+      this.provider.serverUrl = grant.url;
+      this.provider.params = { token: grant.token };
+      this.set({ readOnly: grant.readOnly || !this.opts.canEdit });
+      if (this.refreshTimer) clearTimeout(this.refreshTimer);
+      const ms = Math.max(5_000, new Date(grant.expiresAt).getTime() - Date.now() - 60_000);
+      this.refreshTimer = setTimeout(() => void this.fetchGrant(), ms);
+      return grant;
+    } catch {
+      // Network down or server unreachable: keep editing locally and try again soon.
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => void (this.provider.shouldConnect ? this.fetchGrant() : this.start()), 5_000);
+      this.set({});
+      return null;
+    }
+  }
+
+  private grantExpiringSoon(): boolean {
+    return !this.grant || new Date(this.grant.expiresAt).getTime() - Date.now() < 30_000;
+  }
+
+  private onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider || origin === this.local) return;
+    this.localSeq++;
+    this.set({});
+    if (this.pingTimer) clearTimeout(this.pingTimer);
+    this.pingTimer = setTimeout(() => this.ping(), 200);
+  };
+
+  /**
+   * Asks the server for its state (sync step 1). It answers every step 1 with a step 2, in order,
+   * after it has applied what this socket sent before: so the answer acknowledges those changes.
+   */
+  private ping(): void {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN || !this.provider.wsconnected || this.localSeq <= this.ackedSeq) return;
+    if (this.awaitingStep2.length > 0 && this.awaitingStep2[this.awaitingStep2.length - 1]! >= this.localSeq) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    writeSyncStep1(encoder, this.doc);
+    ws.send(encoding.toUint8Array(encoder));
+    this.awaitingStep2.push(this.localSeq);
+  }
+
+  private wrapSyncHandler(): void {
+    const original = this.provider.messageHandlers[MESSAGE_SYNC];
+    if (!original) return;
+    this.provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, messageType) => {
+      const syncType = peekVarUint(decoder);
+      original(encoder, decoder, provider, emitSynced, messageType);
+      if (syncType === SYNC_STEP2) {
+        const acked = this.awaitingStep2.shift();
+        if (acked !== undefined && acked > this.ackedSeq) this.ackedSeq = acked;
+        this.set({ everSynced: true });
+        if (this.localSeq > this.ackedSeq) this.schedulePing();
+      } else if (syncType === SYNC_STEP1) {
+        // The provider answers with our step 2 (what we have that the server lacks, e.g. offline
+        // edits) right after this handler returns; ask for an acknowledgement after that.
+        this.schedulePing();
+      }
+    };
+  }
+
+  private schedulePing(): void {
+    setTimeout(() => this.ping(), 0);
+  }
+
+  private onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status === 'connected') {
+      this.hadConnection = true;
+      // The provider sent its own sync step 1 on open; its answer acknowledges nothing new.
+      this.awaitingStep2 = [this.ackedSeq];
+    } else if (status === 'disconnected') {
+      this.awaitingStep2 = [];
+      if (this.grantExpiringSoon() && navigator.onLine) void this.fetchGrant();
+    }
+    this.set({});
+  };
+
+  private onSync = () => this.set({});
+
+  /**
+   * The server closed us for good (4400-4499). Access changed (4403): get a new token, maybe with
+   * other rights, and come back. Anything else stays closed and is shown as such.
+   */
+  private onClosed = ({ code }: { code: number }) => {
+    if (code === ACCESS_REVOKED) void this.fetchGrant().then((g) => g && this.provider.connect());
+    this.set({});
+  };
+
+  private onOnline = () => {
+    void (this.grantExpiringSoon() ? this.fetchGrant() : Promise.resolve(this.grant)).then((g) => {
+      if (g && !this.destroyed) this.provider.connect();
+      this.set({});
+    });
+  };
+
+  private onOffline = () => {
+    // Do not wait for the socket to time out: say "offline" now and keep editing locally.
+    this.provider.disconnect();
+    this.set({});
+  };
+}
+
+function peekVarUint(decoder: decoding.Decoder): number {
+  const copy = decoding.clone(decoder);
+  return decoding.readVarUint(copy);
+}

@@ -1,0 +1,37 @@
+import clsx from 'clsx';
+import { editingLabel, type PresenceSummary } from '@/lib/notes/presence';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
+}
+
+/** Overlapping avatars of who is here, plus the "N people editing" count. */
+export function PresenceAvatars({ presence, selfId, max = 6 }: { presence: PresenceSummary; selfId: string | null; max?: number }) {
+  const shown = presence.people.slice(0, max);
+  const extra = presence.people.length - shown.length;
+  return (
+    <div className="flex items-center gap-3" data-testid="presence">
+      <ul className="flex -space-x-2" aria-label="People here">
+        {shown.map((p) => (
+          <li key={p.id} title={`${p.name}${p.id === selfId ? ' (you)' : ''}${p.readOnly ? ' · reading' : ''}`}>
+            <span
+              className={clsx('flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white', p.readOnly && 'opacity-60')}
+              style={{ backgroundColor: p.color }}
+              data-testid="presence-avatar"
+            >
+              {initials(p.name)}
+            </span>
+            <span className="sr-only">{p.name}</span>
+          </li>
+        ))}
+        {extra > 0 && (
+          <li>
+            <span className="flex h-8 w-8 items-center justify-center rounded-full bg-stone-200 text-xs font-semibold text-stone-700 ring-2 ring-white">+{extra}</span>
+          </li>
+        )}
+      </ul>
+      <span className="text-sm text-stone-600" data-testid="editing-count">{editingLabel(presence.editing)}</span>
+    </div>
+  );
+}

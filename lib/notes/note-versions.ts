@@ -1,0 +1,91 @@
+import type { JSONContent } from '@tiptap/core';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { yStateToJSON } from '@/lib/editor/convert';
+import { AppError, forbidden, notFound, unauthenticated } from '@/lib/errors';
+import type { Actor } from '@/lib/policies';
+import { loadSessionAccess } from '@/lib/sessions/session-access';
+import { docNameForSession } from './doc-name';
+import { loadNotesState } from './load-notes-state';
+
+// The history panel's versions. A version is the server's persisted state at that moment (never
+// a state a browser claims), so nobody can plant content in history that was not in the notes.
+
+export type NoteVersionKind = 'AUTO' | 'MANUAL' | 'RESTORE';
+
+export interface NoteVersionDto {
+  id: string;
+  kind: NoteVersionKind;
+  name: string | null;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+}
+
+export const createNoteVersionInput = z
+  .object({
+    kind: z.enum(['AUTO', 'MANUAL', 'RESTORE']),
+    name: z.string().trim().min(1).max(120).optional(),
+    /** Why an automatic snapshot was asked for: every 10 minutes of activity, slot end, or leaving. */
+    reason: z.enum(['interval', 'slot-end', 'leave']).optional(),
+  })
+  .strict();
+
+/** Automatic snapshots closer together than this are skipped unless the slot just ended. */
+export const AUTO_SNAPSHOT_MIN_GAP_MS = 9 * 60_000;
+
+const select = { id: true, kind: true, name: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
+type Row = { id: string; kind: NoteVersionKind; name: string | null; createdAt: Date; createdBy: { id: string; name: string } | null };
+const toDto = (r: Row): NoteVersionDto => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy });
+
+async function access(actor: Actor | null, sessionId: string) {
+  const a = await loadSessionAccess(actor, sessionId);
+  if (!a.canReadNotes) throw notFound('Session not found');
+  return a;
+}
+
+/** Versions of a session's notes, newest first; anyone who may read the notes may see the list. */
+export async function listNoteVersions(actor: Actor | null, sessionId: string): Promise<NoteVersionDto[]> {
+  await access(actor, sessionId);
+  const rows = await db.noteVersion.findMany({ where: { docName: docNameForSession(sessionId) }, orderBy: { createdAt: 'desc' }, take: 200, select });
+  return rows.map(toDto);
+}
+
+/** One version's content for preview and restore: organisers and the session's hosts only. */
+export async function getNoteVersion(actor: Actor | null, sessionId: string, versionId: string): Promise<{ version: NoteVersionDto; content: JSONContent }> {
+  const a = await access(actor, sessionId);
+  if (!a.canRestoreNotes) throw forbidden('Only organisers and the session’s hosts can preview and restore versions');
+  const row = await db.noteVersion.findFirst({ where: { id: versionId, docName: docNameForSession(sessionId) }, select: { ...select, data: true } });
+  if (!row) throw notFound('Version not found');
+  return { version: toDto(row), content: yStateToJSON(new Uint8Array(row.data)) };
+}
+
+/**
+ * Records the current notes as a version. MANUAL (named) and AUTO need edit rights; RESTORE
+ * (the state just before a restore) needs restore rights. AUTO is skipped when nothing changed
+ * since the last version, or when the last automatic one is recent (except at the slot's end).
+ */
+export async function createNoteVersion(
+  actor: Actor | null,
+  sessionId: string,
+  input: unknown,
+): Promise<{ version: NoteVersionDto; skipped?: undefined } | { version?: undefined; skipped: 'unchanged' | 'too_soon' | 'empty' }> {
+  const { kind, name, reason } = createNoteVersionInput.parse(input);
+  const a = await access(actor, sessionId);
+  if (!actor) throw unauthenticated();
+  if (kind === 'RESTORE' ? !a.canRestoreNotes : !a.canEditNotes) throw forbidden();
+  if (kind === 'MANUAL' && !name) throw new AppError('bad_request', 'Give the version a name', 'name');
+  const docName = docNameForSession(sessionId);
+  const state = await loadNotesState(docName);
+  const content = JSON.stringify(yStateToJSON(state));
+
+  if (kind === 'AUTO') {
+    const text = content.replace(/"attrs":\{[^}]*\}/g, '');
+    if (!/"text":"[^"]/.test(text)) return { skipped: 'empty' };
+    const last = await db.noteVersion.findFirst({ where: { docName }, orderBy: { createdAt: 'desc' }, select: { data: true } });
+    if (last && JSON.stringify(yStateToJSON(new Uint8Array(last.data))) === content) return { skipped: 'unchanged' };
+    const lastAuto = await db.noteVersion.findFirst({ where: { docName, kind: 'AUTO' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+    if (reason !== 'slot-end' && lastAuto && Date.now() - lastAuto.createdAt.getTime() < AUTO_SNAPSHOT_MIN_GAP_MS) return { skipped: 'too_soon' };
+  }
+  const row = await db.noteVersion.create({ data: { docName, kind, name: name ?? null, data: new Uint8Array(state), createdById: actor.userId }, select });
+  return { version: toDto(row) };
+}
