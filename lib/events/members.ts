@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
+import { requestCollabAccessRecheck } from '@/lib/collab/revocation';
 import { assertCan, loadEventAccess } from './event-access';
 
 export interface MemberDto { userId: string; name: string; email: string | null; role: 'ORGANISER' | 'ATTENDEE'; isGuest: boolean; joinedAt: string }
@@ -33,6 +34,7 @@ export async function changeMemberRole(actor: Actor | null, slug: string, userId
     throw new AppError('conflict', 'An event needs at least one organiser');
   }
   await db.membership.update({ where: { id: m.id }, data: { role } });
+  requestCollabAccessRecheck();
 }
 
 /** Removes a member (organisers, or the member leaving); their open notes connections close soon after. */
@@ -43,4 +45,6 @@ export async function removeMember(actor: Actor | null, slug: string, userId: st
   if (!m) throw new AppError('not_found', 'Member not found');
   if (m.role === 'ORGANISER' && (await otherOrganisers(access.event.id, userId)) === 0) throw new AppError('conflict', 'An event needs at least one organiser');
   await db.membership.delete({ where: { id: m.id } });
+  // Their open notes connections close now on this node; other nodes notice within seconds.
+  requestCollabAccessRecheck();
 }

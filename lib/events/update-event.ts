@@ -4,6 +4,7 @@ import { assertCan, loadEventAccess } from './event-access';
 import { toEventDto, type EventDto } from './event-dto';
 import { updateEventInput } from './event-input';
 import { AppError } from '@/lib/errors';
+import { requestCollabAccessRecheck } from '@/lib/collab/revocation';
 
 /** Changes an event's details or settings (organisers). */
 export async function updateEvent(actor: Actor | null, slug: string, input: unknown): Promise<EventDto> {
@@ -25,5 +26,6 @@ export async function updateEvent(actor: Actor | null, slug: string, input: unkn
       settings: data.settings ? JSON.stringify({ ...access.settings, ...data.settings }) : undefined,
     },
   });
+  if (data.visibility && data.visibility !== access.event.visibility) requestCollabAccessRecheck();
   return toEventDto(event, access.role);
 }
