@@ -2,6 +2,7 @@ import http from 'node:http';
 import { env } from '@/lib/env';
 import { checkHealth, registerRedisCheck } from '@/lib/health';
 import { logger } from '@/lib/logger';
+import { exitOnSignals } from './shutdown';
 import { COLLAB_PATH } from './app-server';
 import { createCollabServer } from './collab/collab-server';
 import { prepareProcess } from './prepare-process';
@@ -41,30 +42,11 @@ async function main(): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   logger.info({ port: actualPort, redis: Boolean(e.REDIS_URL) }, 'collab server listening');
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: flushing and closing connections');
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 15_000);
-    force.unref();
+  exitOnSignals(async () => {
     server.close();
-    collab
-      .close()
-      .then(() => {
-        server.closeAllConnections();
-        process.exit(0);
-      })
-      .catch((err) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+    await collab.close();
+    server.closeAllConnections();
+  });
 }
 
 main().catch((err) => {

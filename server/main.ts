@@ -5,6 +5,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { startAppServer } from './app-server';
 import { prepareProcess } from './prepare-process';
+import { exitOnSignals } from './shutdown';
 import { createRealtime } from './realtime';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -32,26 +33,7 @@ async function main(): Promise<void> {
   const running = await startAppServer({ port: e.PORT, host: e.HOST, dev, ...realtime });
   logger.info({ url: process.env.NEXTAUTH_URL, port: running.port, dev }, `Hallway is running on ${process.env.NEXTAUTH_URL}`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: flushing and closing connections');
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 15_000);
-    force.unref();
-    running
-      .close()
-      .then(() => process.exit(0))
-      .catch((err) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  exitOnSignals(() => running.close());
 }
 
 main().catch((err) => {
