@@ -1,6 +1,6 @@
 'use client';
 
-import Collaboration from '@tiptap/extension-collaboration';
+import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
@@ -102,7 +102,7 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
       immediatelyRender: false,
       editable: false,
       extensions: [
-        ...notesExtensions({ foldStorageKey: `hallway:fold:${docName}` }),
+        ...notesExtensions({ foldStorageKey: `hallway:fold:${docName}`, isRemoteChange: isChangeOrigin }),
         Collaboration.configure({ document: conn.doc, field: NOTES_FRAGMENT }),
         CollaborationCaret.configure({ provider: conn.provider, user: { ...user, readOnly: !canEdit } }),
         Placeholder.configure({ placeholder: 'Type a point…', includeChildren: true }),

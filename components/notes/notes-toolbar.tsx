@@ -14,7 +14,7 @@ function Tool({ label, shortcut, active, onClick, children }: { label: string; s
       aria-pressed={active}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
-      className={clsx('inline-flex h-8 min-w-8 items-center justify-center rounded-md px-2 text-sm font-semibold transition', active ? 'bg-brand-50 text-brand-700' : 'text-stone-600 hover:bg-stone-200/70 hover:text-ink')}
+      className={clsx('inline-flex h-8 min-w-8 shrink-0 items-center justify-center rounded-md px-2 text-sm font-semibold transition', active ? 'bg-brand-50 text-brand-700' : 'text-stone-600 hover:bg-stone-200/70 hover:text-ink')}
     >
       {children}
     </button>
@@ -41,7 +41,7 @@ export function NotesToolbar({ editor }: { editor: Editor }) {
     editor.commands.focus();
   };
   return (
-    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-0.5">
+    <div role="toolbar" aria-label="Formatting" className="-mx-1 flex max-w-full items-center gap-0.5 overflow-x-auto px-1">
       <Tool label="Heading" shortcut="## " active={s.heading} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}>H</Tool>
       <Tool label="Bold" shortcut="Ctrl+B" active={s.bold} onClick={() => editor.chain().focus().toggleBold().run()}><b>B</b></Tool>
       <Tool label="Italic" shortcut="Ctrl+I" active={s.italic} onClick={() => editor.chain().focus().toggleItalic().run()}><i className="font-serif">I</i></Tool>

@@ -12,7 +12,7 @@ export function PresenceAvatars({ presence, selfId, max = 6 }: { presence: Prese
   const extra = presence.people.length - shown.length;
   return (
     <div className="flex items-center gap-3" data-testid="presence">
-      <ul className="flex -space-x-2" aria-label="People here">
+      <ul className="flex -space-x-1.5" aria-label="People here">
         {shown.map((p) => (
           <li key={p.id} title={`${p.name}${p.id === selfId ? ' (you)' : ''}${p.readOnly ? ' · reading' : ''}`}>
             <span

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isSafeHref } from './extensions';
-import { jsonToYState, markdownToJSON, yStateToJSON, yStateToMarkdown } from './convert';
+import { yStateToJSON, yStateToMarkdown } from './convert';
+import { jsonToYState, markdownToJSON } from './import-notes';
 import { docSchemaVersion, EDITOR_SCHEMA_VERSION, isDocNewerThanEditor, stampSchemaVersion } from './schema-version';
 
 const SAMPLE = `* why do reviews go unread?

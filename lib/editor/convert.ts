@@ -1,18 +1,59 @@
 import type { JSONContent } from '@tiptap/core';
-import { generateJSON } from '@tiptap/html';
-import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
-import { notesExtensions, notesSchema } from './extensions';
-import { jsonToMarkdown, markdownToHtml } from './markdown';
-import { newItemId, OUTLINE_ITEM_TYPES } from './outline';
-import { EDITOR_SCHEMA_VERSION, NOTES_FRAGMENT, NOTES_META } from './schema-version';
+import type * as YType from 'yjs';
+import { notesSchema } from './extensions';
+import { jsonToMarkdown } from './markdown';
+import { NOTES_FRAGMENT } from './schema-version';
+import { Y } from './server-yjs';
 
-// Server-side conversions between the shared document and its other shapes. Everything goes
-// through the notes schema, so a node the schema does not know can never slip through.
+// Server-side reading of the shared document: Y state → ProseMirror JSON → Markdown. The result is
+// checked against the notes schema, so a node this version does not know can never slip through.
+// (Writing notes into a document, for imports, lives in import-notes.ts.)
 
-/** The notes of a Y.Doc as ProseMirror JSON. */
-export function yDocToJSON(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(NOTES_FRAGMENT), notesSchema()).toJSON() as JSONContent;
+type Marks = NonNullable<JSONContent['marks']>;
+
+function textToJSON(text: YType.XmlText): JSONContent[] {
+  const out: JSONContent[] = [];
+  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, Record<string, unknown> | null> }[]) {
+    if (typeof op.insert !== 'string' || op.insert === '') continue;
+    const marks: Marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => (attrs && Object.keys(attrs).length ? { type, attrs } : { type }));
+    out.push(marks.length ? { type: 'text', text: op.insert, marks } : { type: 'text', text: op.insert });
+  }
+  return out;
+}
+
+function elementToJSON(el: YType.XmlElement): JSONContent {
+  const attrs = el.getAttributes() as Record<string, unknown>;
+  const content = childrenToJSON(el);
+  return { type: el.nodeName, ...(Object.keys(attrs).length ? { attrs } : {}), ...(content.length ? { content } : {}) };
+}
+
+function childrenToJSON(parent: YType.XmlElement | YType.XmlFragment): JSONContent[] {
+  const out: JSONContent[] = [];
+  for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlText) out.push(...textToJSON(child));
+    else if (child instanceof Y.XmlElement) out.push(elementToJSON(child));
+  }
+  return out;
+}
+
+/** The notes of a Y.Doc as ProseMirror JSON, normalized by the notes schema. */
+export function yDocToJSON(doc: YType.Doc): JSONContent {
+  const raw: JSONContent = { type: 'doc', content: childrenToJSON(doc.getXmlFragment(NOTES_FRAGMENT)) };
+  const schema = notesSchema();
+  try {
+    return schema.nodeFromJSON(raw).toJSON() as JSONContent;
+  } catch {
+    // Content from a newer schema: keep what this version understands.
+    if (!raw.content?.length) return schema.topNodeType.createAndFill()!.toJSON() as JSONContent;
+    const kept = raw.content.flatMap((n) => {
+      try {
+        return [schema.nodeFromJSON(n).toJSON() as JSONContent];
+      } catch {
+        return [];
+      }
+    });
+    return schema.topNodeType.createAndFill(null, kept.map((n) => schema.nodeFromJSON(n)))?.toJSON() ?? { type: 'doc', content: [] };
+  }
 }
 
 /** The notes of an encoded Y state (Y.encodeStateAsUpdate) as ProseMirror JSON. */
@@ -29,30 +70,4 @@ export function yStateToJSON(state: Uint8Array): JSONContent {
 /** The notes of an encoded Y state as Markdown. */
 export function yStateToMarkdown(state: Uint8Array): string {
   return jsonToMarkdown(yStateToJSON(state));
-}
-
-function withItemIds(node: JSONContent): JSONContent {
-  const isItem = (OUTLINE_ITEM_TYPES as readonly string[]).includes(node.type ?? '');
-  return {
-    ...node,
-    ...(isItem ? { attrs: { ...node.attrs, id: typeof node.attrs?.id === 'string' ? node.attrs.id : newItemId() } } : {}),
-    ...(node.content ? { content: node.content.map(withItemIds) } : {}),
-  };
-}
-
-/** Markdown as notes JSON (validated against the schema). */
-export function markdownToJSON(markdown: string): JSONContent {
-  return withItemIds(notesSchema().nodeFromJSON(generateJSON(markdownToHtml(markdown), notesExtensions())).toJSON() as JSONContent);
-}
-
-/**
- * A fresh Y state holding the given notes, to be sent through the collab server as an update of
- * an empty document (never merged into a document that has content: that would duplicate it).
- */
-export function jsonToYState(json: JSONContent): Uint8Array {
-  const doc = prosemirrorJSONToYDoc(notesSchema(), json, NOTES_FRAGMENT);
-  doc.getMap(NOTES_META).set('schemaVersion', EDITOR_SCHEMA_VERSION);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
 }

@@ -1,6 +1,7 @@
 import { getSchema, Node, type AnyExtension } from '@tiptap/core';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import type { Schema } from '@tiptap/pm/model';
+import type { Transaction } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { Outline } from './outline';
 import { OutlinePaste } from './paste';
@@ -28,6 +29,8 @@ const NotesDocument = Node.create({ name: 'doc', topNode: true, content: '(bulle
 export interface NotesExtensionOptions {
   /** localStorage key for this person's fold state; omit on the server and in tests. */
   foldStorageKey?: string | null;
+  /** The browser passes Collaboration's isChangeOrigin, so item ids are only given to local changes. */
+  isRemoteChange?: (tr: Transaction) => boolean;
 }
 
 /**
@@ -54,7 +57,7 @@ export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[
     }),
     TaskList,
     TaskItem.configure({ nested: true }),
-    Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null }),
+    Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null, isRemoteChange: opts.isRemoteChange ?? (() => false) }),
     OutlinePaste,
   ];
 }

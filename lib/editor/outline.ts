@@ -3,7 +3,6 @@ import { Fragment, type Node as PMNode, type ResolvedPos } from '@tiptap/pm/mode
 import { Plugin, PluginKey, Selection, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { liftListItem, sinkListItem } from '@tiptap/pm/schema-list';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
 // Outline behaviour on top of Tiptap's lists: Workflowy-style keys, a stable id per item (so the
 // per-person fold state survives remote edits that rebuild the document) and folding.
@@ -240,11 +239,11 @@ function foldPlugin(storageKey: string | null): Plugin<FoldState> {
  * Gives every list item an id, on local changes only: remote changes already carry the ids their
  * author's editor gave them, and two clients racing to name the same item would fight.
  */
-function itemIdPlugin(): Plugin {
+function itemIdPlugin(isRemoteChange: (tr: Transaction) => boolean): Plugin {
   return new Plugin({
     key: new PluginKey('outlineItemIds'),
     appendTransaction(transactions, _old, state) {
-      const local = transactions.some((tr) => tr.docChanged && !(tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin);
+      const local = transactions.some((tr) => tr.docChanged && !isRemoteChange(tr));
       if (!local) return null;
       const seen = new Set<string>();
       let tr: Transaction | null = null;
@@ -269,13 +268,15 @@ function itemIdPlugin(): Plugin {
 export interface OutlineOptions {
   /** localStorage key for this person's fold state of this document; null keeps it in memory. */
   foldStorageKey: string | null;
+  /** Tells changes that came from other people (Collaboration's isChangeOrigin) from local ones. */
+  isRemoteChange: (tr: Transaction) => boolean;
 }
 
 /** Outline keys (Tab, Shift-Tab, Alt+↑/↓, Mod+., Backspace), item ids and folding. */
 export const Outline = Extension.create<OutlineOptions>({
   name: 'outline',
   priority: 1000,
-  addOptions: () => ({ foldStorageKey: null }),
+  addOptions: () => ({ foldStorageKey: null, isRemoteChange: () => false }),
   addGlobalAttributes() {
     return [
       {
@@ -303,6 +304,6 @@ export const Outline = Extension.create<OutlineOptions>({
     };
   },
   addProseMirrorPlugins() {
-    return [itemIdPlugin(), foldPlugin(this.options.foldStorageKey)];
+    return [itemIdPlugin(this.options.isRemoteChange), foldPlugin(this.options.foldStorageKey)];
   },
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { NotesEditor } from '@/components/notes/notes-editor';
+import { NotesEditorClient } from '@/components/notes/notes-editor-client';
 import { OfflineSupport } from '@/components/notes/offline-support';
 import { SiteHeader } from '@/components/site-header';
 import { Badge } from '@/components/ui/card';
@@ -93,7 +93,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           </dl>
         </header>
 
-        <NotesEditor
+        <NotesEditorClient
           sessionId={session.id}
           docName={docNameForSession(session.id)}
           viewer={user ? { id: user.userId, name: user.name } : null}
