@@ -1,6 +1,6 @@
 // Hallway's service worker: keeps the app shell and the notes pages someone opened, so a notes
 // page opens again without a network and shows the notes this browser kept (IndexedDB).
-// Hand-written on purpose (docs/adr/0004-notes-offline.md): Next 16 builds with Turbopack.
+// Hand-written on purpose (docs/adr/0004-notes-editor.md): Next 16 builds with Turbopack.
 const VERSION = 'v1';
 const PAGES = `hallway-pages-${VERSION}`;
 const ASSETS = `hallway-assets-${VERSION}`;
