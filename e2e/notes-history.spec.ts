@@ -33,6 +33,7 @@ test('a named version is restored as a new change, and the restore is undone', a
   await panel.getByTestId('version-row').filter({ hasText: 'After the intro' }).click();
   await expect(panel.getByTestId('version-preview')).toContainText('first draft point');
   await expect(panel.getByTestId('version-preview')).not.toContainText('later point');
+  await host.screenshot({ path: 'test-results/screens/notes-history-preview.png' });
   await panel.getByRole('button', { name: 'Restore this version' }).click();
   await expect(panel.getByTestId('history-message')).toContainText('Restored');
   await expect(editor).not.toContainText('later point');

@@ -27,6 +27,7 @@ test('readers see live notes but cannot type, and their token is read-only', asy
   // Live updates still arrive.
   await writer.keyboard.type(' and more');
   await expect(reader.getByTestId('notes-editor')).toContainText('written by a member and more');
+  await reader.screenshot({ path: 'test-results/screens/notes-reader.png' });
 
   // Even forcing the editor open, the server drops the reader's changes.
   await reader.evaluate(() => {
