@@ -13,7 +13,7 @@ const LOOK: Record<ConnectionState['phase'], { label: string; dot: string; detai
 
 /** The always-visible, honest connection status. */
 export function ConnectionStatus({ state }: { state: ConnectionState }) {
-  const look = LOOK[state.phase];
+  const look = state.readOnly && state.phase === 'synced' ? { label: 'Live', dot: 'bg-brand-500', detail: 'Changes by others appear as they type' } : LOOK[state.phase];
   const keptLocally = !state.readOnly && (state.phase === 'offline' || state.phase === 'reconnecting') && state.unsaved > 0;
   return (
     <div className="flex items-center gap-2" role="status" aria-live="polite" data-testid="connection-status" data-phase={state.phase} data-readonly={state.readOnly ? 'true' : 'false'}>

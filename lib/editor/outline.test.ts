@@ -2,7 +2,7 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notesExtensions } from './extensions';
-import { backspaceEmptyItem, foldedItemIds, indentItem, moveItem, outdentItem, toggleFold, type OutlineCommand } from './outline';
+import { backspaceEmptyItem, enterAfterFoldedItem, foldedItemIds, indentItem, moveItem, outdentItem, toggleFold, type OutlineCommand } from './outline';
 
 let editor: Editor | null = null;
 afterEach(() => {
@@ -118,6 +118,19 @@ describe('outline editing', () => {
     run(ed, toggleFold);
     expect(foldedItemIds(ed.state)).toHaveLength(0);
     expect(ed.view.dom.querySelector('li.is-folded')).toBeNull();
+  });
+
+  it('Enter at the end of a folded item adds a sibling and keeps the children under it', () => {
+    const ed = make(list(item('a', item('a1')), item('b')));
+    caretAt(ed, 'a');
+    run(ed, toggleFold);
+    caretAt(ed, 'a');
+    expect(run(ed, enterAfterFoldedItem)).toBe(true);
+    ed.commands.insertContent('new');
+    expect(outline(ed.getJSON())).toEqual([[['a', ['a1']], 'new', 'b']]);
+    // unfolded: ordinary split behaviour (the command does not apply)
+    caretAt(ed, 'b');
+    expect(run(ed, enterAfterFoldedItem)).toBe(false);
   });
 
   it('Backspace in an empty nested item outdents it, then joins it with the previous item', () => {

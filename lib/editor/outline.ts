@@ -120,6 +120,29 @@ export const backspaceEmptyItem: OutlineCommand = (state, dispatch) => {
   return true;
 };
 
+/**
+ * Enter at the end of a folded item adds a sibling after it (with the children staying hidden
+ * under it) instead of splitting, which would hand the hidden children to the new item.
+ */
+export const enterAfterFoldedItem: OutlineCommand = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty) return false;
+  const item = findItem($from);
+  if (!item || $from.depth !== item.depth + 1 || $from.index(item.depth) !== 0 || $from.parentOffset !== $from.parent.content.size) return false;
+  const id = item.node.attrs.id as unknown;
+  if (typeof id !== 'string' || !foldPluginKey.getState(state)?.folded.has(id) || !hasChildList(item.node)) return false;
+  const para = state.schema.nodes.paragraph;
+  const sibling = item.node.type.createAndFill(item.node.type.name === 'taskItem' ? { checked: false } : null, para ? [para.create()] : undefined);
+  if (!sibling) return false;
+  if (dispatch) {
+    const after = $from.after(item.depth);
+    const tr = state.tr.insert(after, sibling);
+    tr.setSelection(TextSelection.create(tr.doc, after + 2));
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+};
+
 // ---- Folding: which items are folded is this person's business, kept outside the shared doc.
 
 export interface FoldState {
@@ -301,6 +324,7 @@ export const Outline = Extension.create<OutlineOptions>({
       'Alt-ArrowDown': run(moveItem(1)),
       'Mod-.': run(toggleFold),
       Backspace: run(backspaceEmptyItem),
+      Enter: run(enterAfterFoldedItem),
     };
   },
   addProseMirrorPlugins() {
