@@ -5,6 +5,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Doc as YDoc } from 'yjs';
 import { notesExtensions } from '@/lib/editor/extensions';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
@@ -32,6 +33,8 @@ declare global {
   interface Window {
     /** Set only when localStorage `hallway:debug` is "1" (browser tests read the document through it). */
     __hallwayEditor?: Editor;
+    /** The shared document, under the same condition. */
+    __hallwayDoc?: YDoc;
   }
 }
 
@@ -137,11 +140,14 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
   useEffect(() => {
     if (!editor) return;
     try {
-      if (localStorage.getItem('hallway:debug') === '1') window.__hallwayEditor = editor;
+      if (localStorage.getItem('hallway:debug') === '1') {
+        window.__hallwayEditor = editor;
+        window.__hallwayDoc = conn.doc;
+      }
     } catch {
       // storage disabled: no debug handle
     }
-  }, [editor]);
+  }, [editor, conn]);
 
   useAutoSnapshots({ sessionId, conn, enabled: editable, slotEndsAt });
 
@@ -165,7 +171,7 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
       </div>
 
       {tooNew && (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        <div role="alert" data-testid="schema-newer" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
           <span>These notes were saved by a newer version of Hallway. Reload the page to keep editing; until then they are read-only so nothing gets damaged.</span>
           <button type="button" onClick={() => location.reload()} className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700">Reload</button>
         </div>

@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+import { docJSON, docOutline, openNotes, setUpNotes } from './fixtures/notes';
+
+/** Pastes like a browser does: a paste event carrying text/plain and maybe text/html. */
+async function paste(page: Page, data: { text: string; html?: string }) {
+  await page.getByTestId('notes-editor').evaluate((el, d) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', d.text);
+    if (d.html) dt.setData('text/html', d.html);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only for http(s) and mailto', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const page = await openNotes(s.organiser.context, s.path);
+  const editor = page.getByTestId('notes-editor');
+  await editor.click();
+
+  await paste(page, { text: '* why do reviews go unread?\n  * too long\n    * nobody remembers\n* follow-ups\n  * [x] share the template\n  * [ ] ask legal\n' });
+  await expect(editor).toContainText('nobody remembers');
+  const md = await docJSON(page);
+  expect(JSON.stringify(md)).toContain('"type":"taskItem"');
+  expect(JSON.stringify(md)).toContain('"checked":true');
+  await expect.poll(() => docOutline(page)).toEqual([[['why do reviews go unread?', [['too long', ['nobody remembers']]]], ['follow-ups', ['share the template', 'ask legal']]]]);
+
+  // Google Docs: flat lists with aria-level.
+  await page.evaluate(() => window.__hallwayEditor!.commands.clearContent(true));
+  await editor.click();
+  await paste(page, {
+    text: 'a\na1\nb',
+    html: '<b id="docs-internal-guid-x" style="font-weight:normal"><ul><li aria-level="1"><p><span>a</span></p></li><ul><li aria-level="2"><p><span>a1</span></p></li></ul><li aria-level="1"><p><span>b</span></p></li></ul></b>',
+  });
+  await expect.poll(() => docOutline(page)).toEqual([[['a', ['a1']], 'b']]);
+
+  // Etherpad: one-item lists with list-bulletN classes.
+  await page.evaluate(() => window.__hallwayEditor!.commands.clearContent(true));
+  await editor.click();
+  await paste(page, { text: 'x\nx1', html: '<div><ul class="list-bullet1"><li>x</li></ul></div><div><ul class="list-bullet2"><li>x1</li></ul></div>' });
+  await expect.poll(() => docOutline(page)).toEqual([[['x', ['x1']]]]);
+
+  // A URL pasted over selected text links it; a javascript: URL does not.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('the guide');
+  await page.keyboard.press('Shift+Home');
+  await paste(page, { text: 'https://example.org/debriefing-guide' });
+  await expect(editor.locator('a[href="https://example.org/debriefing-guide"]')).toHaveText('the guide');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('bad');
+  await page.keyboard.press('Shift+Home');
+  await paste(page, { text: 'javascript:alert(1)' });
+  await expect(editor.locator('a[href^="javascript"]')).toHaveCount(0);
+});
+
+test('an editor older than the document turns read-only and asks for a reload', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const a = await openNotes(s.organiser.context, s.path);
+  const b = await openNotes(s.attendee.context, s.path);
+  await a.evaluate(() => window.__hallwayDoc!.getMap('meta').set('schemaVersion', 999));
+  for (const page of [a, b]) {
+    await expect(page.getByTestId('schema-newer')).toContainText('newer version of Hallway');
+    await expect(page.getByTestId('notes-editor')).toHaveAttribute('contenteditable', 'false');
+  }
+});
