@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import { Y } from '@/lib/editor/server-yjs';
 import { db } from '@/lib/db';
 
 /**
