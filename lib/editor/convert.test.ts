@@ -1,8 +1,11 @@
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { isSafeHref } from './extensions';
+import { encodeStateAsUpdate } from 'yjs';
+import type * as YType from 'yjs';
+import { isSafeHref, notesSchema } from './extensions';
 import { yStateToJSON, yStateToMarkdown } from './convert';
 import { jsonToYState, markdownToJSON } from './import-notes';
+import { Y } from './server-yjs';
 import { docSchemaVersion, EDITOR_SCHEMA_VERSION, isDocNewerThanEditor, stampSchemaVersion } from './schema-version';
 
 const SAMPLE = `* why do reviews go unread?
@@ -33,6 +36,22 @@ describe('server-side conversions', () => {
     const back = yStateToJSON(state);
     expect(back.content?.[0]?.type).toBe('bulletList');
     expect(JSON.stringify(back)).toContain('"taskItem"');
+  });
+
+  it('writes documents exactly as y-prosemirror reads them', () => {
+    // y-prosemirror (ESM, as in the browser) brings the ESM build of Yjs into this test process
+    // next to the CommonJS one of server-yjs.ts: only encoded bytes cross between the two here.
+    const json = markdownToJSON(SAMPLE);
+    const ours: YType.Doc = new Y.Doc();
+    Y.applyUpdate(ours, jsonToYState(json));
+    const theirs = prosemirrorJSONToYDoc(notesSchema(), json, 'default');
+    // Same elements, attributes, text and formatting as y-prosemirror's own writer.
+    const theirsHere: YType.Doc = new Y.Doc();
+    Y.applyUpdate(theirsHere, encodeStateAsUpdate(theirs));
+    expect(ours.getXmlFragment('default').toString()).toBe(theirsHere.getXmlFragment('default').toString());
+    expect(ours.getXmlFragment('default').toString()).toContain('<bold>bold</bold>');
+    // and what y-prosemirror writes, we read
+    expect(yStateToJSON(encodeStateAsUpdate(theirs))).toEqual(json);
   });
 
   it('drops links with unsafe protocols', () => {

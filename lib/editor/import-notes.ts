@@ -1,14 +1,15 @@
 import type { JSONContent } from '@tiptap/core';
 import { generateJSON } from '@tiptap/html';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
+import type * as YType from 'yjs';
 import { notesExtensions, notesSchema } from './extensions';
 import { markdownToHtml } from './markdown';
 import { newItemId, OUTLINE_ITEM_TYPES } from './outline';
 import { EDITOR_SCHEMA_VERSION, NOTES_FRAGMENT, NOTES_META } from './schema-version';
+import { Y } from './server-yjs';
 
-// Turning Markdown into notes for imports (CLI, tests). Not for the Next.js server bundle: it
-// loads Yjs through ESM (see server-yjs.ts).
+// Turning Markdown or JSON into notes on the server (imports, seeds, tests), in the shape
+// y-prosemirror uses: one Y.XmlElement per node named after its type with its non-null attrs as
+// attributes, and one Y.XmlText per run of text with each mark as a formatting attribute.
 
 function withItemIds(node: JSONContent): JSONContent {
   const isItem = (OUTLINE_ITEM_TYPES as readonly string[]).includes(node.type ?? '');
@@ -24,13 +25,50 @@ export function markdownToJSON(markdown: string): JSONContent {
   return withItemIds(notesSchema().nodeFromJSON(generateJSON(markdownToHtml(markdown), notesExtensions())).toJSON() as JSONContent);
 }
 
+function writeChildren(parent: YType.XmlFragment | YType.XmlElement, content: JSONContent[]): void {
+  const parts: { type: YType.XmlElement | YType.XmlText; fill: () => void }[] = [];
+  for (let i = 0; i < content.length; ) {
+    if (content[i]!.type === 'text') {
+      const runs: JSONContent[] = [];
+      while (i < content.length && content[i]!.type === 'text') runs.push(content[i++]!);
+      const text = new Y.XmlText();
+      parts.push({
+        type: text,
+        fill: () => {
+          for (const run of runs) {
+            const attrs: Record<string, unknown> = {};
+            for (const m of run.marks ?? []) attrs[m.type] = m.attrs ?? {};
+            text.insert(text.length, run.text ?? '', attrs);
+          }
+        },
+      });
+    } else {
+      const node = content[i++]!;
+      const el = new Y.XmlElement(node.type ?? 'paragraph');
+      parts.push({
+        type: el,
+        fill: () => {
+          for (const [k, v] of Object.entries(node.attrs ?? {})) if (v !== null && v !== undefined) el.setAttribute(k, v as string);
+          writeChildren(el, node.content ?? []);
+        },
+      });
+    }
+  }
+  parent.insert(parent.length, parts.map((p) => p.type));
+  for (const p of parts) p.fill();
+}
+
 /**
  * A fresh Y state holding the given notes, to be sent through the collab server as an update of
  * an empty document (never merged into a document that has content: that would duplicate it).
  */
 export function jsonToYState(json: JSONContent): Uint8Array {
-  const doc = prosemirrorJSONToYDoc(notesSchema(), json, NOTES_FRAGMENT);
-  doc.getMap(NOTES_META).set('schemaVersion', EDITOR_SCHEMA_VERSION);
+  const normalized = notesSchema().nodeFromJSON(json).toJSON() as JSONContent;
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    writeChildren(doc.getXmlFragment(NOTES_FRAGMENT), normalized.content ?? []);
+    doc.getMap(NOTES_META).set('schemaVersion', EDITOR_SCHEMA_VERSION);
+  });
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
