@@ -54,6 +54,46 @@ test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only f
   await expect(editor.locator('a[href^="javascript"]')).toHaveCount(0);
 });
 
+const SAMPLE = `## Session 1: Incident reviews that people actually read
+
+* why do reviews go unread?
+  * too long, written for the auditors not the team
+  * published weeks later
+    * by then nobody remembers the context
+      * "it was a config push"
+        * nobody could find the **original** ticket
+* formats people liked
+  * one page, a timeline, and "what surprised us"
+* tooling
+  * we keep them as Markdown in the repo, next to \`runbooks/\`
+  * someone mentioned [the Etsy debriefing guide](https://example.org/debriefing-guide)
+* follow-ups
+  * [x] share the template in the channel
+  * [ ] ask legal whether customer names can stay in
+
+\`\`\`yaml
+flags:
+  new-checkout:
+    owner: payments
+\`\`\`
+`;
+
+test('real notes pasted as Markdown look right', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const page = await openNotes(s.organiser.context, s.path);
+  const b = await openNotes(s.attendee.context, s.path);
+  await page.getByTestId('notes-editor').click();
+  await paste(page, { text: SAMPLE });
+  await expect(page.getByTestId('notes-editor')).toContainText('ask legal whether');
+  await expect(page.getByTestId('notes-editor').locator('h2')).toHaveText('Session 1: Incident reviews that people actually read');
+  await expect(page.getByTestId('notes-editor').locator('pre code')).toContainText('owner: payments');
+  await expect(b.getByTestId('notes-editor')).toContainText('ask legal whether');
+  await b.getByTestId('notes-editor').locator('p', { hasText: 'formats people liked' }).click();
+  await expect(page.locator('.collaboration-carets__label')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: 'test-results/screens/notes-rich.png', fullPage: true });
+});
+
 test('an editor older than the document turns read-only and asks for a reload', async ({ browser }) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);

@@ -13,6 +13,8 @@ const marked = new Marked({
     // Raw HTML inside Markdown is shown as text, never interpreted.
     html: ({ text }) => escapeHtml(text),
     checkbox: () => '',
+    // No trailing newline inside <pre>: it would become an empty last line of the code block.
+    code: ({ text, lang }) => `<pre><code${lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0] ?? '')}"` : ''}>${escapeHtml(text)}</code></pre>\n`,
     list(token: Tokens.List) {
       const allTasks = token.items.length > 0 && token.items.every((i) => i.task);
       const body = token.items
