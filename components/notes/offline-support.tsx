@@ -15,6 +15,10 @@ export function OfflineSupport() {
       try {
         await navigator.serviceWorker.register('/sw.js', { scope: '/' });
         const reg = await navigator.serviceWorker.ready;
+        // Let the client-only editor chunk load first so it is among the files kept.
+        if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
+        await new Promise((r) => setTimeout(r, 1000));
+        if (cancelled) return;
         const assets = performance
           .getEntriesByType('resource')
           .map((e) => e.name)
