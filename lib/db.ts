@@ -31,3 +31,31 @@ export const db: Db = (globalForDb.__hallwayDb ??= createDb());
 export function databaseProvider(): DatabaseTarget['provider'] {
   return resolveDatabaseTarget().provider;
 }
+
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Whether a failed transaction lost a race with another writer and may simply run again. */
+export function isRetryableConflict(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; meta?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.code === 'P2034') return true; // write conflict or deadlock
+  // The SQLite adapter reports SQLITE_BUSY as P1008 with the driver's code in meta.
+  const text = `${e.message ?? ''} ${JSON.stringify(e.meta ?? {})}`;
+  return /SQLITE_BUSY|database is locked|could not serialize access|deadlock detected/i.test(text);
+}
+
+/**
+ * An interactive transaction that is retried when it loses a race with another writer. SQLite in
+ * WAL mode refuses at once (SQLITE_BUSY_SNAPSHOT, no busy wait) a transaction that read and then
+ * writes after another process committed; running it again from the start is the remedy.
+ */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
+    } catch (err) {
+      if (attempt >= attempts || !isRetryableConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 25));
+    }
+  }
+}

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { db, type Role } from '@/lib/db';
+import { transaction, type Role, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
 import { parseStoredSettings } from '@/lib/events/event-settings';
 import { inviteTokenSchema } from './invite-token';
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** The invite behind a token if it can still be used, else a clear error. */
 async function usableInvite(tx: Tx, token: string) {
@@ -34,13 +32,13 @@ export interface InvitePreview {
 
 /** What the join page shows before anyone commits. */
 export async function previewInvite(token: string): Promise<InvitePreview> {
-  const invite = await db.$transaction((tx) => usableInvite(tx, token));
+  const invite = await transaction((tx) => usableInvite(tx, token));
   return { eventSlug: invite.event.slug, eventTitle: invite.event.title, role: invite.role, guestsAllowed: parseStoredSettings(invite.event.settings).guestsAllowed && invite.role === 'ATTENDEE' };
 }
 
 /** Makes a signed-in user a member through an invite; an existing member may be promoted, never demoted. */
 export async function acceptInvite(actor: Actor, token: string): Promise<{ eventId: string; eventSlug: string; role: Role }> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const invite = await usableInvite(tx, token);
     if (actor.isGuest && actor.guestEventId !== invite.eventId) throw new AppError('forbidden', 'Guest accounts belong to one event; sign up to join another');
     const current = await tx.membership.findUnique({ where: { eventId_userId: { eventId: invite.eventId, userId: actor.userId } } });
@@ -63,7 +61,7 @@ export const guestJoinInput = z.object({
 /** Creates a guest (a real user bound to this event) from an invite link and a display name. */
 export async function joinAsGuest(input: z.infer<typeof guestJoinInput>): Promise<{ userId: string; name: string; eventSlug: string }> {
   const { token, name } = guestJoinInput.parse(input);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const invite = await usableInvite(tx, token);
     if (invite.role !== 'ATTENDEE') throw new AppError('forbidden', 'Organiser invites need an account');
     if (!parseStoredSettings(invite.event.settings).guestsAllowed) throw new AppError('forbidden', 'The organisers of this event do not allow guests; sign up to join');
