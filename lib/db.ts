@@ -3,6 +3,9 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '@/generated/sqlite';
 import { PrismaClient as PostgresClient } from '@/generated/postgres';
 import { ensureSqliteDir, resolveDatabaseTarget, type DatabaseTarget } from '@/lib/database-url';
+import { isRetryableConflict } from '@/lib/db-errors';
+
+export { isRetryableConflict };
 
 export * from '@/generated/sqlite';
 /** Both generated clients come from one schema, so the SQLite client's types describe either. */
@@ -33,16 +36,6 @@ export function databaseProvider(): DatabaseTarget['provider'] {
 }
 
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
-/** Whether a failed transaction lost a race with another writer and may simply run again. */
-export function isRetryableConflict(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; meta?: unknown } | null;
-  if (!e || typeof e !== 'object') return false;
-  if (e.code === 'P2034') return true; // write conflict or deadlock
-  // The SQLite adapter reports SQLITE_BUSY as P1008 with the driver's code in meta.
-  const text = `${e.message ?? ''} ${JSON.stringify(e.meta ?? {})}`;
-  return /SQLITE_BUSY|database is locked|could not serialize access|deadlock detected/i.test(text);
-}
 
 /**
  * An interactive transaction that is retried when it loses a race with another writer. SQLite in

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from '@/lib/db';
+import { isRetryableConflict } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
 import type { CollabMetrics } from './metrics';
 
@@ -34,6 +35,19 @@ export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc>
  * replaced it since we read it (two nodes compacting the same document).
  */
 export async function compactDoc(db: Db, docName: string): Promise<'compacted' | 'nothing' | 'conflict'> {
+  // Losing a race with another SQLite writer aborts the transaction before it changed anything;
+  // it is simply run again (see isRetryableConflict).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await compactOnce(db, docName);
+    } catch (err) {
+      if (attempt >= 6 || !isRetryableConflict(err)) throw err;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 25));
+    }
+  }
+}
+
+async function compactOnce(db: Db, docName: string): Promise<'compacted' | 'nothing' | 'conflict'> {
   try {
     return await db.$transaction(
       async (tx) => {
