@@ -15,6 +15,7 @@ import { CollabConnection } from './connection';
 import type { CollabContext } from './context';
 import { createCollabMetrics, type CollabMetrics } from './metrics';
 import { compactDoc, UpdateLog } from './persistence';
+import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
 import { RedisBus } from './redis-bus';
 
@@ -32,6 +33,8 @@ export interface CollabServer extends UpgradeTarget {
   /** Appends everything accepted so far to the log (tests, shutdown). */
   flush(): Promise<void>;
   readonly docs: ReadonlyMap<string, CollabDoc>;
+  /** Who has which document open (this node, or the cluster through Redis). */
+  readonly presence: PresenceTracker;
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
@@ -57,6 +60,9 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
       for (const d of docs.values()) if (d.loaded) d.requestSyncFromNodes();
     });
   }
+
+  const presence = new PresenceTracker(docs, config.redisUrl);
+  await presence.start();
 
   const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) => {
     const doc = docs.get(docName);
@@ -286,6 +292,7 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
     docs.clear();
     metrics.documents.set(0);
     wss.close();
+    await presence.close();
     await bus?.close();
     log.info('collab server closed');
   }
@@ -294,6 +301,7 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
     metrics,
     config,
     docs,
+    presence,
     handleUpgrade,
     recheckAccess,
     flush,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { InvitePanel } from '@/components/events/invite-panel';
+import { PresenceBadge } from '@/components/events/presence-badge';
 import { ProposeSessionForm } from '@/components/events/propose-session-form';
 import { PageShell } from '@/components/site-header';
 import { ButtonLink } from '@/components/ui/button';
@@ -10,6 +11,7 @@ import { getPageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
 import { allows, loadEventAccess } from '@/lib/events/event-access';
 import { listInvites } from '@/lib/invites/create-invite';
+import { presenceForSessions } from '@/lib/notes/session-presence';
 import { listSessions } from '@/lib/sessions/sessions';
 import { formatDateRange, formatDay } from '@/lib/time';
 
@@ -40,6 +42,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
   const { event } = access;
   const organiser = allows(access, 'event.update');
   const [sessions, invites] = await Promise.all([listSessions(user, slug), organiser ? listInvites(user, slug) : Promise.resolve([])]);
+  const presence = await presenceForSessions(sessions.map((s) => s.id));
   const scheduled = sessions.filter((s) => s.status === 'SCHEDULED');
   const proposed = sessions.filter((s) => s.status === 'PROPOSED');
 
@@ -82,7 +85,10 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
                       {g.list.map((s) => (
                         <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
                           <div>
-                            <Link href={`/e/${slug}/s/${s.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
+                            <div className="flex flex-wrap items-center gap-2">
+                              <Link href={`/e/${slug}/s/${s.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
+                              <PresenceBadge presence={presence.get(s.id)} />
+                            </div>
                             <p className="text-xs text-stone-500">
                               {s.slot ? `${formatDay(s.slot.day)}, ${s.slot.start}–${s.slot.end}` : 'Not scheduled yet'}
                               {s.room ? ` · ${s.room.name}` : ''}

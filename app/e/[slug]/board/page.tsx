@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PresenceBadge } from '@/components/events/presence-badge';
 import { PageShell } from '@/components/site-header';
 import { Card, PageTitle } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
 import { loadEventAccess } from '@/lib/events/event-access';
+import { presenceForSessions } from '@/lib/notes/session-presence';
 import { loadScheduleGrid } from '@/lib/schedule/schedule-grid';
 import { formatDay } from '@/lib/time';
 
@@ -20,6 +22,8 @@ export default async function BoardPage({ params }: { params: Promise<{ slug: st
     throw err;
   });
   const grid = await loadScheduleGrid(user, slug);
+  const placed = grid.days.flatMap((d) => d.slots.flatMap((r) => r.cells)).filter((c) => c !== null);
+  const presence = await presenceForSessions(placed.map((c) => c.id));
   return (
     <PageShell wide>
       <PageTitle title="Schedule board" subtitle={<Link href={`/e/${slug}`} className="hover:underline">← {access.event.title}</Link>} />
@@ -47,7 +51,12 @@ export default async function BoardPage({ params }: { params: Promise<{ slug: st
                         ) : (
                           cells.map((s, i) => (
                             <td key={grid.rooms[i]!.id} className="px-2 py-2 align-top">
-                              {s && <Link href={`/e/${slug}/s/${s.id}`} className="block rounded-md bg-brand-50 px-2.5 py-2 font-medium text-brand-700 ring-1 ring-brand-100 hover:ring-brand-500">{s.title}</Link>}
+                              {s && (
+                                <Link href={`/e/${slug}/s/${s.id}`} className="block space-y-1 rounded-md bg-brand-50 px-2.5 py-2 font-medium text-brand-700 ring-1 ring-brand-100 hover:ring-brand-500">
+                                  <span className="block">{s.title}</span>
+                                  <PresenceBadge presence={presence.get(s.id)} />
+                                </Link>
+                              )}
                             </td>
                           ))
                         )}
