@@ -3,6 +3,7 @@ import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notesExtensions } from './extensions';
 import { backspaceEmptyItem, enterAfterFoldedItem, foldedItemIds, indentItem, moveItem, outdentItem, toggleFold, type OutlineCommand } from './outline';
+import { outlineShape as outline } from './outline-shape';
 
 let editor: Editor | null = null;
 afterEach(() => {
@@ -20,20 +21,6 @@ const item = (text: string, ...children: JSONContent[]): JSONContent => ({
   content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }, ...(children.length ? [{ type: 'bulletList', content: children }] : [])],
 });
 const list = (...items: JSONContent[]): JSONContent => ({ type: 'doc', content: [{ type: 'bulletList', content: items }] });
-
-/** The outline as nested arrays of texts, ignoring ids. */
-function outline(json: JSONContent): unknown {
-  const walk = (n: JSONContent): unknown => {
-    if (n.type === 'bulletList' || n.type === 'taskList') return (n.content ?? []).map(walk);
-    if (n.type === 'listItem' || n.type === 'taskItem') {
-      const [p, ...rest] = n.content ?? [];
-      const text = (p?.content ?? []).map((t) => t.text).join('');
-      return rest.length ? [text, ...rest.map(walk)] : text;
-    }
-    return (n.content ?? []).map(walk);
-  };
-  return walk(json);
-}
 
 /** Puts the caret at the end of the item whose text is `text`. */
 function caretAt(ed: Editor, text: string): void {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { notesExtensions } from './extensions';
 import { markdownToHtml } from './markdown';
 import { normalizePastedHtml } from './paste';
+import { outlineShape as outline } from './outline-shape';
 
 function parse(html: string): JSONContent {
   const editor = new Editor({ element: document.createElement('div'), extensions: notesExtensions() });
@@ -12,16 +13,6 @@ function parse(html: string): JSONContent {
   const json = PMDOMParser.fromSchema(editor.schema).parse(dom).toJSON() as JSONContent;
   editor.destroy();
   return json;
-}
-
-function outline(n: JSONContent): unknown {
-  if (n.type === 'bulletList' || n.type === 'taskList' || n.type === 'orderedList') return (n.content ?? []).map(outline);
-  if (n.type === 'listItem' || n.type === 'taskItem') {
-    const [p, ...rest] = n.content ?? [];
-    const text = (p?.content ?? []).map((t) => t.text).join('');
-    return rest.length ? [text, ...rest.map(outline)] : text;
-  }
-  return (n.content ?? []).map(outline);
 }
 
 describe('paste keeps the nesting', () => {
