@@ -94,13 +94,21 @@ test('real notes pasted as Markdown look right', async ({ browser }) => {
   await page.screenshot({ path: 'test-results/screens/notes-rich.png', fullPage: true });
 });
 
-test('an editor older than the document turns read-only and asks for a reload', async ({ browser }) => {
+test('an editor older than the document turns read-only and asks for a reload; nobody can make it so for everyone', async ({ browser }) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);
   const b = await openNotes(s.attendee.context, s.path);
+  // A's own copy claims a newer editor wrote it: A's editor stops editing and asks for a reload.
   await a.evaluate(() => window.__hallwayDoc!.getMap('meta').set('schemaVersion', 999));
-  for (const page of [a, b]) {
-    await expect(page.getByTestId('schema-newer')).toContainText('newer version of Hallway');
-    await expect(page.getByTestId('notes-editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(a.getByTestId('schema-newer')).toContainText('newer version of Hallway');
+  await expect(a.getByTestId('notes-editor')).toHaveAttribute('contenteditable', 'false');
+  // The server refused that update (issue 9): B, and whoever opens the notes next, edit on.
+  await b.getByTestId('notes-editor').click();
+  await b.keyboard.type('still editable');
+  const c = await openNotes(s.attendee.context, s.path);
+  await expect(c.getByTestId('notes-editor')).toContainText('still editable');
+  for (const page of [b, c]) {
+    await expect(page.getByTestId('schema-newer')).toHaveCount(0);
+    await expect(page.getByTestId('notes-editor')).toHaveAttribute('contenteditable', 'true');
   }
 });

@@ -9,6 +9,13 @@ export const CollabCloseCode = {
   messageTooBig: 1009,
   /** Not a binary frame, unknown message type, undecodable message or invalid Yjs update. */
   badMessage: 4400,
+  /**
+   * An update would put content the notes editor does not allow into the document (unknown node,
+   * text where none may go, a disallowed attribute, mark or link) or set a field clients may not
+   * set (meta.schemaVersion): nothing of it is kept or forwarded. Permanent: the client is out of
+   * step with this server's editor (or hostile); reload.
+   */
+  schemaViolation: 4422,
   /** Access revoked or reduced while connected: fetch a new token, then reconnect. */
   accessRevoked: 4403,
   /** The document would exceed COLLAB_MAX_DOC_BYTES. */

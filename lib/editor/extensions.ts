@@ -1,4 +1,5 @@
 import { getSchema, Node, type AnyExtension } from '@tiptap/core';
+import Link from '@tiptap/extension-link';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import type { Schema } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
@@ -19,6 +20,28 @@ export function isSafeHref(href: string | null | undefined): boolean {
     return false;
   }
 }
+
+/** Heading levels of the notes (the server refuses others). */
+export const HEADING_LEVELS = [1, 2, 3] as const;
+
+/**
+ * A link keeps its href and nothing else: target and rel are fixed when it is rendered, and a class,
+ * title or target arriving in a shared document (someone else's update, an old stored document) is
+ * never rendered (a member could otherwise lay a full-page overlay over everyone's notes).
+ */
+const NotesLink = Link.extend({
+  addAttributes() {
+    return { href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') } };
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  linkOnPaste: true,
+  defaultProtocol: 'https',
+  isAllowedUri: (url) => isSafeHref(url),
+  shouldAutoLink: (url) => isSafeHref(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`),
+  HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+});
 
 /**
  * The document: any blocks, but an empty one is filled with a bullet list (the first choice of
@@ -44,17 +67,10 @@ export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[
       document: false,
       undoRedo: false, // per-user undo comes from the Yjs UndoManager (Collaboration)
       trailingNode: false, // an appended paragraph on every client would race in the shared doc
-      heading: { levels: [1, 2, 3] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        isAllowedUri: (url) => isSafeHref(url),
-        shouldAutoLink: (url) => isSafeHref(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`),
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
-      },
+      heading: { levels: [...HEADING_LEVELS] },
+      link: false,
     }),
+    NotesLink,
     TaskList,
     TaskItem.configure({ nested: true }),
     Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null, isRemoteChange: opts.isRemoteChange ?? (() => false) }),

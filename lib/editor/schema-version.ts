@@ -13,11 +13,12 @@ export const NOTES_FRAGMENT = 'default';
 /** A Y.Map beside the fragment with document-level facts such as the schema version. */
 export const NOTES_META = 'meta';
 
-const VERSION_KEY = 'schemaVersion';
+/** The meta field holding the schema version; the only meta field clients may set. */
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
 
 /** The schema version recorded in the document, 0 when none was recorded yet. */
 export function docSchemaVersion(doc: Y.Doc): number {
-  const v = doc.getMap(NOTES_META).get(VERSION_KEY);
+  const v = doc.getMap(NOTES_META).get(SCHEMA_VERSION_KEY);
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
@@ -32,5 +33,5 @@ export function isDocNewerThanEditor(doc: Y.Doc, editorVersion = EDITOR_SCHEMA_V
  */
 export function stampSchemaVersion(doc: Y.Doc, editorVersion = EDITOR_SCHEMA_VERSION, origin: unknown = 'schema-version'): void {
   if (docSchemaVersion(doc) >= editorVersion) return;
-  doc.transact(() => doc.getMap(NOTES_META).set(VERSION_KEY, editorVersion), origin);
+  doc.transact(() => doc.getMap(NOTES_META).set(SCHEMA_VERSION_KEY, editorVersion), origin);
 }

@@ -7,6 +7,7 @@ import type { CollabContext } from './context';
 import { loadStoredDoc } from './persistence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
 import { BusKind, type BusMessage } from './redis-bus';
+import { SchemaGuard, type SchemaViolation } from './schema-guard';
 
 const log = logger.child({ component: 'collab-doc' });
 
@@ -30,6 +31,7 @@ interface Incoming {
 export class CollabDoc {
   readonly ydoc = new Y.Doc();
   readonly awareness = new Awareness(this.ydoc);
+  private readonly guard = new SchemaGuard(this.ydoc);
   readonly conns = new Set<CollabConnection>();
   readonly ready: Promise<void>;
   loaded = false;
@@ -168,7 +170,11 @@ export class CollabDoc {
         arrivedAt = Math.min(...accepted.map((i) => i.at));
         const merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((i) => i.update));
         try {
-          Y.applyUpdate(this.ydoc, merged, FROM_CLIENTS);
+          this.ydoc.transact((tr) => {
+            Y.applyUpdate(this.ydoc, merged, FROM_CLIENTS);
+            const violations = this.guard.check(tr);
+            if (violations.length > 0) this.refuse(tr, violations, accepted);
+          }, FROM_CLIENTS);
         } catch (err) {
           // Passed the scratch check yet failed against the real document: nothing of it has been
           // stored, so drop the in-memory copy and let everyone resync from the log.
@@ -212,6 +218,33 @@ export class CollabDoc {
       if (fromClients.length > 0) {
         this.ctx.bus?.publish(this.name, BusKind.awareness, fromClients.length === all.length ? encoded : encodeAwarenessUpdate(this.awareness, fromClients));
       }
+    }
+  }
+
+  /**
+   * Takes back, inside the transaction that applied them, the updates that broke the notes schema:
+   * every item each offending update brought is deleted before the transaction ends, so what is
+   * stored and sent on holds no trace of their content (only empty tombstones), and their senders
+   * are closed. The rest of the batch stands. The refused updates' deletions do stand: deleting is
+   * any member's right, and versions keep what was there.
+   */
+  private refuse(tr: Y.Transaction, violations: SchemaViolation[], batch: Incoming[]): void {
+    const offenders = batch.filter((i) => {
+      const { from, to } = Y.parseUpdateMeta(i.update);
+      return violations.some(({ item: { id } }) => id.clock >= (from.get(id.client) ?? Infinity) && id.clock < (to.get(id.client) ?? 0));
+    });
+    for (const i of offenders) {
+      const { from, to } = Y.parseUpdateMeta(i.update);
+      for (const [client, clock] of from) {
+        for (const item of this.guard.newItemsOf(tr, client, clock, to.get(client))) item.delete(tr);
+      }
+    }
+    // Items of no update in this batch: held back by Yjs for a missing dependency until now.
+    for (const v of violations) v.item.delete(tr);
+    for (const i of offenders) {
+      const reasons = [...new Set(violations.map((v) => v.reason))].slice(0, 5);
+      log.warn({ doc: this.name, subject: i.conn.identity.subject, reasons }, 'update outside the notes schema: refused');
+      i.conn.close(CollabCloseCode.schemaViolation, 'update outside the notes schema', 'schema_violation');
     }
   }
 

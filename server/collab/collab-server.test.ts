@@ -6,7 +6,7 @@ import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
 import { buildApiToken, buildUser, sessionCookieFor } from '@/prisma/builders';
 import { signCollabToken } from '@/lib/auth/collab-token';
-import { connectClient, notesFixture, startCollab, storedText, upgradeStatus, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
+import { connectClient, notesFixture, notesText, startCollab, storedText, upgradeStatus, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
 
 let collab: RunningCollab;
 const clients: Client[] = [];
@@ -55,7 +55,7 @@ describe('sync', () => {
     const a = client(server.url, f.docName, f.token);
     a.text.insert(0, 'survives restarts');
     await waitSynced(a);
-    await waitFor(() => server.server.docs.get(f.docName)?.ydoc.getText('t').toString() === 'survives restarts');
+    await waitFor(() => notesText(server.server.docs.get(f.docName)?.ydoc).toString() === 'survives restarts');
     a.provider.disconnect();
     await server.close();
     const again = await startCollab();
@@ -82,7 +82,7 @@ describe('read-only', () => {
     await collab.server.flush();
     expect(writer.text.toString()).toBe('legit');
     expect(other.text.toString()).toBe('legit');
-    expect(collab.server.docs.get(f.docName)!.ydoc.getText('t').toString()).toBe('legit');
+    expect(notesText(collab.server.docs.get(f.docName)!.ydoc).toString()).toBe('legit');
     expect(await storedText(f.docName)).toBe('legit');
   });
 
@@ -243,7 +243,7 @@ describe('hostile input', () => {
     const a = client(capped.url, f.docName, f.token);
     await waitSynced(a);
     a.text.insert(0, 'small');
-    await waitFor(() => capped.server.docs.get(f.docName)?.ydoc.getText('t').length === 5);
+    await waitFor(() => notesText(capped.server.docs.get(f.docName)?.ydoc).length === 5);
     a.text.insert(0, 'y'.repeat(8000));
     await waitFor(() => a.closeCodes.includes(CollabCloseCode.documentTooLarge), { what: 'size close' });
     a.destroy();
@@ -320,7 +320,7 @@ describe('operations', () => {
     const a = client(server.url, f.docName, f.token);
     await waitSynced(a);
     a.text.insert(0, 'flushed on close');
-    await waitFor(() => server.server.docs.get(f.docName)?.ydoc.getText('t').length === 16);
+    await waitFor(() => notesText(server.server.docs.get(f.docName)?.ydoc).length === 16);
     await server.close();
     await waitFor(() => a.closeCodes.includes(CollabCloseCode.normal), { what: 'normal close' });
     a.provider.disconnect();

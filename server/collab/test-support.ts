@@ -114,9 +114,37 @@ export async function spawnCollab(opts: { port?: number; env?: Record<string, st
   };
 }
 
+// Test clients type into one paragraph of the notes fragment, which the server accepts. Every client
+// starts from the same seed update (same client id, same items), so two clients never create two
+// paragraphs concurrently: the seed is one paragraph wherever it comes from.
+export const SEED_CLIENT_ID = 0x7ffffff0;
+const seedUpdate = (() => {
+  const d = new Y.Doc();
+  d.clientID = SEED_CLIENT_ID;
+  const paragraph = new Y.XmlElement('paragraph');
+  d.getXmlFragment('default').insert(0, [paragraph]);
+  paragraph.insert(0, [new Y.XmlText()]);
+  const update = Y.encodeStateAsUpdate(d);
+  d.destroy();
+  return update;
+})();
+
+/** Puts the shared test paragraph into a document (idempotent). */
+export function seedNotes(doc: Y.Doc): void {
+  Y.applyUpdate(doc, seedUpdate);
+}
+
+/** The text of the shared test paragraph of a document, or an empty text when it has none. */
+export function notesText(doc: Y.Doc | undefined): Y.XmlText {
+  const paragraph = doc?.getXmlFragment('default').get(0);
+  const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : null;
+  return text instanceof Y.XmlText ? text : new Y.XmlText();
+}
+
 export interface Client {
   doc: Y.Doc;
-  text: Y.Text;
+  /** Text in a paragraph of the notes, where an editor would type. */
+  text: Y.XmlText;
   provider: WebsocketProvider;
   closeCodes: number[];
   destroy(): void;
@@ -125,6 +153,7 @@ export interface Client {
 /** The stock y-websocket client, as the editor uses it, in Node. */
 export function connectClient(url: string, docName: string, token: string | undefined, opts: { connect?: boolean } = {}): Client {
   const doc = new Y.Doc();
+  seedNotes(doc);
   const provider = new WebsocketProvider(url, docName, doc, {
     WebSocketPolyfill: WS as unknown as typeof WebSocket,
     params: token ? { token } : {},
@@ -138,7 +167,7 @@ export function connectClient(url: string, docName: string, token: string | unde
   });
   return {
     doc,
-    text: doc.getText('t'),
+    text: notesText(doc),
     provider,
     closeCodes,
     destroy() {
@@ -172,7 +201,7 @@ export async function storedText(docName: string): Promise<string> {
   const stored = await loadStoredDoc(db, docName);
   const d = new Y.Doc();
   if (stored.state) Y.applyUpdate(d, stored.state);
-  return d.getText('t').toString();
+  return d.getXmlFragment('default').length > 0 ? notesText(d).toString() : '';
 }
 
 /** The HTTP status a raw upgrade gets, or 101 when it is accepted. */
