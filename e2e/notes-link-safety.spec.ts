@@ -49,8 +49,10 @@ test('links keep only their href: pasted links work, smuggled attributes are not
     walk(window.__hallwayDoc!.getXmlFragment('default'));
     const t = text as Formattable | null;
     if (!t) throw new Error('no text in the document');
-    t.insert(0, 'overlay ');
-    t.format(0, 7, { link: { href: 'https://evil.example', class: 'fixed inset-0 z-50 evil-overlay', target: '_top', title: 'evil' } });
+    window.__hallwayDoc!.transact(() => {
+      t.insert(0, 'overlay ');
+      t.format(0, 7, { link: { href: 'https://evil.example', class: 'fixed inset-0 z-50 evil-overlay', target: '_top', title: 'evil' } });
+    });
   });
   const smuggled = a.getByTestId('notes-editor').locator('a', { hasText: 'overlay' });
   await expect(smuggled).toHaveAttribute('href', 'https://evil.example');

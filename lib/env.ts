@@ -39,6 +39,8 @@ const schema = z.object({
   COLLAB_RATE_BURST: z.coerce.number().min(1).default(500),
   /** A socket whose unsent buffer exceeds this is a slow consumer: disconnected, it resyncs on reconnect. */
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** Largest awareness (presence) state one client may publish; a bigger one closes its connection (4400). */
+  COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(4096),
   /** How long accepted updates may wait before they are appended to the log (the durability window). */
   COLLAB_PERSIST_INTERVAL_MS: z.coerce.number().int().min(1).max(100).default(40),
   /** Log rows of one document after which it is compacted into its snapshot. */

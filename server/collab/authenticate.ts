@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { looksLikeApiToken } from '@/lib/auth/api-tokens';
 import { looksLikeCollabToken, verifyCollabToken } from '@/lib/auth/collab-token';
 import { userFromApiToken, userFromCookieHeader } from '@/lib/auth/current-actor';
-import { collabAccess } from '@/lib/collab/collab-access';
+import { collabAccessOf } from '@/lib/collab/collab-access';
 import { COLLAB_PATH } from '@/lib/collab/issue-collab-token';
 import { sessionIdFromDocName } from '@/lib/notes/doc-name';
 import type { CollabIdentity } from './context';
@@ -54,14 +54,14 @@ export async function authenticateUpgrade(req: http.IncomingMessage, allowedOrig
   if (token && looksLikeApiToken(token)) {
     const user = await userFromApiToken(token);
     if (!user) return { ok: false, status: 401, message: 'invalid API token' };
-    identity = { userId: user.userId, subject: user.userId };
+    identity = { userId: user.userId, subject: user.userId, name: null };
     via = 'api-token';
   } else if (token) {
     if (!looksLikeCollabToken(token)) return { ok: false, status: 401, message: 'invalid token' };
     const verified = verifyCollabToken(token);
     if (!verified.ok) return { ok: false, status: 401, message: verified.reason === 'expired' ? 'token expired' : 'invalid token' };
     if (!docName || verified.payload.doc !== docName) return { ok: false, status: 403, message: 'token is for another document' };
-    identity = { userId: verified.payload.sub, subject: verified.payload.sid };
+    identity = { userId: verified.payload.sub, subject: verified.payload.sid, name: null };
     tokenReadOnly = verified.payload.ro;
     via = 'collab-token';
   } else {
@@ -69,12 +69,12 @@ export async function authenticateUpgrade(req: http.IncomingMessage, allowedOrig
     if (!user) return { ok: false, status: 401, message: 'sign in or pass a token' };
     // A cookie rides along on cross-site requests too: only our own pages may use it here.
     if (!sameOrigin(req, allowedOrigins)) return { ok: false, status: 403, message: 'origin not allowed' };
-    identity = { userId: user.userId, subject: user.userId };
+    identity = { userId: user.userId, subject: user.userId, name: null };
     via = 'cookie';
   }
 
   if (!docName) return { ok: false, status: 403, message: 'no such document' };
-  const access = await collabAccess(identity.userId, docName);
+  const { access, name } = await collabAccessOf(identity.userId, docName);
   if (access === 'none') return { ok: false, status: 403, message: 'no access to this document' };
-  return { ok: true, docName, identity, readOnly: tokenReadOnly || access === 'read', via };
+  return { ok: true, docName, identity: { ...identity, name }, readOnly: tokenReadOnly || access === 'read', via };
 }

@@ -43,8 +43,8 @@ describe('sync', () => {
     const f = await notesFixture();
     const a = client(collab.url, f.docName, f.token);
     const b = client(collab.url, f.docName, f.token);
-    a.provider.awareness.setLocalStateField('user', { name: 'A', cursor: 3 });
-    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'A', { what: 'awareness at b' });
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 3 });
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 3, { what: 'awareness at b' });
     a.provider.disconnect();
     await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), { what: 'awareness removed' });
   });

@@ -10,6 +10,7 @@ export interface CollabConfig {
   ratePerUserPerSecond: number;
   rateBurst: number;
   maxBufferedBytes: number;
+  maxAwarenessBytes: number;
   persistIntervalMs: number;
   compactThreshold: number;
   idleUnloadMs: number;
@@ -31,6 +32,7 @@ export function collabConfigFromEnv(overrides: Partial<CollabConfig> = {}): Coll
     ratePerUserPerSecond: e.COLLAB_RATE_PER_USER_S,
     rateBurst: e.COLLAB_RATE_BURST,
     maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
+    maxAwarenessBytes: e.COLLAB_MAX_AWARENESS_BYTES,
     persistIntervalMs: e.COLLAB_PERSIST_INTERVAL_MS,
     compactThreshold: e.COLLAB_COMPACT_THRESHOLD,
     idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,

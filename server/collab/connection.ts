@@ -5,6 +5,7 @@ import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { logger } from '@/lib/logger';
 import type { CollabDoc } from './collab-doc';
 import type { CollabContext, CollabIdentity } from './context';
+import { guardAwareness } from './awareness-guard';
 import { awarenessMessage, MessageType, SyncType } from './protocol';
 
 const log = logger.child({ component: 'collab-connection' });
@@ -94,9 +95,15 @@ export class CollabConnection {
           }
           return this.doc.receive(this, payload);
         }
-        case MessageType.awareness:
-          applyAwarenessUpdate(this.doc.awareness, decoding.readVarUint8Array(d), this);
+        case MessageType.awareness: {
+          const verdict = guardAwareness(this, decoding.readVarUint8Array(d), this.ctx.config.maxAwarenessBytes);
+          if (!verdict.ok) {
+            log.info({ doc: this.doc.name, subject: this.identity.subject, reason: verdict.reason }, 'awareness refused: closing');
+            return this.close(CollabCloseCode.badMessage, verdict.reason, 'bad_awareness');
+          }
+          if (verdict.update) applyAwarenessUpdate(this.doc.awareness, verdict.update, this);
           return;
+        }
         case MessageType.queryAwareness: {
           const states = this.doc.awareness.getStates();
           return this.send(awarenessMessage(encodeAwarenessUpdate(this.doc.awareness, [...states.keys()])));

@@ -24,4 +24,6 @@ export interface CollabIdentity {
   userId: string | null;
   /** Key for per-user limits: the user id, or `anon:<random>` from an anonymous reader's token. */
   subject: string;
+  /** The user's display name from the database: what others see in presence, whatever the client claims. */
+  name: string | null;
 }

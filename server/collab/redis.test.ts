@@ -28,10 +28,10 @@ describe('two nodes with Redis', () => {
     b.text.insert(b.text.length, 'from node two.');
     await waitFor(() => a.text.toString() === 'from node one. from node two.', { what: 'edit node2 → node1' });
 
-    a.provider.awareness.setLocalStateField('cursor', { anchor: 4, name: 'A' });
-    b.provider.awareness.setLocalStateField('cursor', { anchor: 9, name: 'B' });
-    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.name === 'A', { what: 'cursor node1 → node2' });
-    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.cursor?.name === 'B', { what: 'cursor node2 → node1' });
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 4, head: 4 });
+    b.provider.awareness.setLocalStateField('cursor', { anchor: 9, head: 9 });
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 4, { what: 'cursor node1 → node2' });
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.cursor?.anchor === 9, { what: 'cursor node2 → node1' });
 
     // Concurrent edits on both nodes converge.
     for (let i = 0; i < 20; i++) {
