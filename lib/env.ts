@@ -41,6 +41,17 @@ const schema = z.object({
   COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
   /** Largest awareness (presence) state one client may publish; a bigger one closes its connection (4400). */
   COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(4096),
+  /** Collab tokens one client address may get without signing in, per 10 minutes (a venue shares one address). */
+  COLLAB_ANON_TOKENS_PER_ADDRESS: z.coerce.number().int().min(1).default(300),
+  /** Anonymous collab connections open at once from one client address (per node). */
+  COLLAB_ANON_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  /**
+   * How many proxies in front of Hallway append to X-Forwarded-For (0 = none: the socket address is
+   * the client). Set it to the exact number of proxies you run; never more.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Named versions one person may keep of one session's notes. */
+  NOTES_NAMED_VERSIONS_PER_USER: z.coerce.number().int().min(1).default(50),
   /** How long accepted updates may wait before they are appended to the log (the durability window). */
   COLLAB_PERSIST_INTERVAL_MS: z.coerce.number().int().min(1).max(100).default(40),
   /** Log rows of one document after which it is compacted into its snapshot. */

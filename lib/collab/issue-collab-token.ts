@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import type { Actor } from '@/lib/policies';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
+import { takeAnonymousCollabToken } from './anonymous-token-limit';
 
 export interface CollabTokenGrant {
   token: string;
@@ -39,10 +40,12 @@ export function collabBaseUrl(requestUrl?: string, headers?: Headers): string {
 /**
  * Mints a token for a session's notes: read-write for those who may edit, read-only for those
  * who may only read (anonymous visitors of public or unlisted events); not_found otherwise.
+ * Anonymous tokens are limited per client address.
  */
-export async function issueCollabToken(opts: { actor: Actor | null; sessionId: string; baseUrl: string }): Promise<CollabTokenGrant> {
+export async function issueCollabToken(opts: { actor: Actor | null; sessionId: string; baseUrl: string; clientAddress: string }): Promise<CollabTokenGrant> {
   const access = await loadSessionAccess(opts.actor, opts.sessionId);
   if (!access.canReadNotes) throw new AppError('not_found', 'Session not found');
+  if (!opts.actor) await takeAnonymousCollabToken(opts.clientAddress);
   const docName = docNameForSession(opts.sessionId);
   const readOnly = !access.canEditNotes;
   const { token, expiresAt } = signCollabToken({ userId: opts.actor?.userId ?? null, docName, readOnly, ttlSeconds: env().COLLAB_TOKEN_TTL_S });

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { yStateToJSON } from '@/lib/editor/convert';
+import { env } from '@/lib/env';
 import { AppError, forbidden, notFound, unauthenticated } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
@@ -86,6 +87,14 @@ export async function createNoteVersion(
     const lastAuto = await db.noteVersion.findFirst({ where: { docName, kind: 'AUTO' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
     if (reason !== 'slot-end' && lastAuto && Date.now() - lastAuto.createdAt.getTime() < AUTO_SNAPSHOT_MIN_GAP_MS) return { skipped: 'too_soon' };
   }
-  const row = await db.noteVersion.create({ data: { docName, kind, name: name ?? null, data: new Uint8Array(state), createdById: actor.userId }, select });
+  const data = { docName, kind, name: name ?? null, data: new Uint8Array(state), createdById: actor.userId };
+  if (kind !== 'MANUAL') return { version: toDto(await db.noteVersion.create({ data, select })) };
+  // Named versions are kept for good: one person may keep only so many of one document's.
+  const row = await db.$transaction(async (tx) => {
+    const mine = await tx.noteVersion.count({ where: { docName, kind: 'MANUAL', createdById: actor.userId } });
+    const cap = env().NOTES_NAMED_VERSIONS_PER_USER;
+    if (mine >= cap) throw new AppError('conflict', `You already keep ${cap} named versions of these notes`, 'name');
+    return tx.noteVersion.create({ data, select });
+  });
   return { version: toDto(row) };
 }

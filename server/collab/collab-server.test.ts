@@ -237,6 +237,22 @@ describe('hostile input', () => {
     await limited.close();
   });
 
+  it('limits anonymous connections per client address, not signed-in ones', async () => {
+    const f = await notesFixture('PUBLIC');
+    const limited = await startCollab({ maxAnonymousConnectionsPerAddress: 2 });
+    const url = (token: string) => `${limited.url}/${f.docName}?token=${token}`;
+    // Each anonymous token has its own subject: the per-user limit would not stop them.
+    const first = client(limited.url, f.docName, f.tokenFor(null, true));
+    const second = client(limited.url, f.docName, f.tokenFor(null, true));
+    await waitSynced(first, second);
+    expect(await upgradeStatus(url(f.tokenFor(null, true)))).toBe(429);
+    expect(await upgradeStatus(url(f.token))).toBe(101);
+    first.destroy();
+    await waitFor(async () => (await upgradeStatus(url(f.tokenFor(null, true)))) === 101, { what: 'a place freed' });
+    second.destroy();
+    await limited.close();
+  });
+
   it('refuses updates that would grow a document past its size limit', async () => {
     const f = await notesFixture();
     const capped = await startCollab({ maxDocBytes: 4096 });

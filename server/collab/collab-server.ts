@@ -6,6 +6,7 @@ import { collabAccess, type CollabAccess } from '@/lib/collab/collab-access';
 import { onCollabAccessRecheck } from '@/lib/collab/revocation';
 import { db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { rateLimitKeyForAddress, resolveClientAddress } from '@/lib/http/client-address';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate';
@@ -51,6 +52,8 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
   const metrics = createCollabMetrics();
   const docs = new Map<string, CollabDoc>();
   const connectionsPerUser = new Map<string, number>();
+  // Anonymous tokens are free to get: their connections are also counted per client address.
+  const anonymousPerAddress = new Map<string, number>();
   let closing = false;
 
   const bus = config.redisUrl ? new RedisBus(config.redisUrl, metrics) : null;
@@ -142,13 +145,14 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const allConnections = new Set<CollabConnection>();
 
-  function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>): void {
+  function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, addressKey: string | null): void {
     const doc = getDoc(auth.docName);
     const conn = new CollabConnection(ws, doc, auth.identity, auth.readOnly, ctx);
     const mode = auth.readOnly ? 'read' : 'write';
     doc.addConnection(conn);
     allConnections.add(conn);
     connectionsPerUser.set(auth.identity.subject, (connectionsPerUser.get(auth.identity.subject) ?? 0) + 1);
+    if (addressKey) anonymousPerAddress.set(addressKey, (anonymousPerAddress.get(addressKey) ?? 0) + 1);
     metrics.connections.inc({ mode });
     log.debug({ doc: auth.docName, subject: auth.identity.subject, readOnly: auth.readOnly, via: auth.via }, 'connection opened');
 
@@ -170,6 +174,11 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
         connectionsPerUser.delete(auth.identity.subject);
         ctx.rateLimiter.forget(auth.identity.subject);
       } else connectionsPerUser.set(auth.identity.subject, left);
+      if (addressKey) {
+        const anonLeft = (anonymousPerAddress.get(addressKey) ?? 1) - 1;
+        if (anonLeft <= 0) anonymousPerAddress.delete(addressKey);
+        else anonymousPerAddress.set(addressKey, anonLeft);
+      }
       metrics.connections.dec({ mode });
     });
     doc.ready.then(
@@ -194,8 +203,15 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
         if (closing) return reject(503, 'shutting down');
         if ((docs.get(auth.docName)?.conns.size ?? 0) >= config.maxConnectionsPerDoc) return reject(429, 'too many connections to this document');
         if ((connectionsPerUser.get(auth.identity.subject) ?? 0) >= config.maxConnectionsPerUser) return reject(429, 'too many connections for this user');
+        const addressKey =
+          auth.identity.userId === null
+            ? rateLimitKeyForAddress(resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxyHops))
+            : null;
+        if (addressKey && (anonymousPerAddress.get(addressKey) ?? 0) >= config.maxAnonymousConnectionsPerAddress) {
+          return reject(429, 'too many anonymous connections from this address: sign in');
+        }
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth));
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, addressKey));
       },
       (err) => {
         log.error({ err }, 'upgrade authentication failed');

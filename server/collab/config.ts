@@ -7,6 +7,10 @@ export interface CollabConfig {
   maxDocBytes: number;
   maxConnectionsPerDoc: number;
   maxConnectionsPerUser: number;
+  /** Anonymous connections from one client address (IPv6: one /64). */
+  maxAnonymousConnectionsPerAddress: number;
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY_HOPS). */
+  trustedProxyHops: number;
   ratePerUserPerSecond: number;
   rateBurst: number;
   maxBufferedBytes: number;
@@ -29,6 +33,8 @@ export function collabConfigFromEnv(overrides: Partial<CollabConfig> = {}): Coll
     maxDocBytes: e.COLLAB_MAX_DOC_BYTES,
     maxConnectionsPerDoc: e.COLLAB_MAX_CONNECTIONS_PER_DOC,
     maxConnectionsPerUser: e.COLLAB_MAX_CONNECTIONS_PER_USER,
+    maxAnonymousConnectionsPerAddress: e.COLLAB_ANON_CONNECTIONS_PER_ADDRESS,
+    trustedProxyHops: e.TRUST_PROXY_HOPS,
     ratePerUserPerSecond: e.COLLAB_RATE_PER_USER_S,
     rateBurst: e.COLLAB_RATE_BURST,
     maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,

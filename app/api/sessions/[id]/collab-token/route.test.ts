@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetEnvCache } from '@/lib/env';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { verifyCollabToken } from '@/lib/auth/collab-token';
 import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from '@/prisma/builders';
 import { POST } from './route';
@@ -11,6 +13,29 @@ async function mint(sessionId: string, headers: Record<string, string> = {}) {
 }
 
 describe('POST /api/sessions/:id/collab-token', () => {
+  afterEach(() => {
+    delete process.env.COLLAB_ANON_TOKENS_PER_ADDRESS;
+    resetEnvCache();
+  });
+
+  it('limits anonymous tokens per client address (429), not signed-in ones', async () => {
+    process.env.COLLAB_ANON_TOKENS_PER_ADDRESS = '3';
+    resetEnvCache();
+    const { event } = await buildEvent({ visibility: 'PUBLIC' });
+    const session = await buildSession(event.id);
+    const from = (address: string) => ({ [CLIENT_ADDRESS_HEADER]: address });
+    for (let i = 0; i < 3; i++) expect((await mint(session.id, from('203.0.113.7'))).status).toBe(200);
+    const refused = await mint(session.id, from('203.0.113.7'));
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ error: { code: 'rate_limited' } });
+    // IPv6 addresses count by their /64.
+    for (let i = 0; i < 3; i++) expect((await mint(session.id, from(`2001:db8:1:2::${i + 1}`))).status).toBe(200);
+    expect((await mint(session.id, from('2001:db8:1:2:ffff::9'))).status).toBe(429);
+    expect((await mint(session.id, from('203.0.113.8'))).status).toBe(200);
+    const user = await buildUser();
+    expect((await mint(session.id, { ...from('203.0.113.7'), cookie: await sessionCookieFor(user) })).status).toBe(200);
+  });
+
   it('gives members a read-write token for the session document with the WebSocket URL', async () => {
     const user = await buildUser();
     const { event } = await buildEvent({ visibility: 'PRIVATE' });

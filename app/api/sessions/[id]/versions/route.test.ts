@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
+import { resetEnvCache } from '@/lib/env';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from '@/prisma/builders';
@@ -25,6 +26,31 @@ async function writeNotes(docName: string, markdown: string) {
 }
 
 describe('note versions API', () => {
+  afterEach(() => {
+    delete process.env.NOTES_NAMED_VERSIONS_PER_USER;
+    resetEnvCache();
+  });
+
+  it('keeps at most NOTES_NAMED_VERSIONS_PER_USER named versions per person and document (409 beyond)', async () => {
+    process.env.NOTES_NAMED_VERSIONS_PER_USER = '2';
+    resetEnvCache();
+    const { session, cookies, docName } = await setUp();
+    await writeNotes(docName, '* a point\n');
+    const p = { id: session.id };
+    const name = (n: number) => ({ kind: 'MANUAL', name: `v${n}` });
+    expect((await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: name(1) })).status).toBe(201);
+    expect((await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: name(2) })).status).toBe(201);
+    const third = await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: name(3) });
+    expect(third.status).toBe(409);
+    expect(third.json).toMatchObject({ error: { code: 'conflict', field: 'name' } });
+    // Someone else's, and another document's, are counted apart.
+    expect((await callRoute(POST, 'POST', p, { cookie: cookies.host, body: name(1) })).status).toBe(201);
+    const other = await setUp();
+    await writeNotes(other.docName, '* b\n');
+    expect((await callRoute(POST, 'POST', { id: other.session.id }, { cookie: other.cookies.organiser, body: name(1) })).status).toBe(201);
+    expect(await db.noteVersion.count({ where: { docName, kind: 'MANUAL' } })).toBe(3);
+  });
+
   it('records named versions from the server copy, with author, for members only', async () => {
     const { session, cookies, docName } = await setUp();
     await writeNotes(docName, '* first point\n  * a reply\n');
