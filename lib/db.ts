@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '@/generated/sqlite';
 import { PrismaClient as PostgresClient } from '@/generated/postgres';
 import { ensureSqliteDir, resolveDatabaseTarget, type DatabaseTarget } from '@/lib/database-url';
-import { isRetryableConflict } from '@/lib/db-errors';
+import { isRetryableConflict, retryOnConflict } from '@/lib/db-errors';
 
 export { isRetryableConflict };
 
@@ -43,12 +43,5 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * writes after another process committed; running it again from the start is the remedy.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 6): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.$transaction(fn, { maxWait: 10_000, timeout: 20_000 });
-    } catch (err) {
-      if (attempt >= attempts || !isRetryableConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 25));
-    }
-  }
+  return retryOnConflict(() => db.$transaction(fn, { maxWait: 10_000, timeout: 20_000 }), attempts);
 }

@@ -29,7 +29,8 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-export const COLLAB_PATH = '/collab';
+// The collab path lives with the other facts of the collab wire, shared with the browser.
+import { COLLAB_PATH } from '@/lib/collab/protocol';
 
 /** Starts one HTTP server serving the Next.js app and, on /collab, the collaboration WebSocket. */
 export async function startAppServer(opts: AppServerOptions): Promise<RunningAppServer> {

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { env } from '@/lib/env';
 import { checkHealth, registerRedisCheck } from '@/lib/health';
+import { COLLAB_PATH } from '@/lib/collab/protocol';
 import { logger } from '@/lib/logger';
 import { exitOnSignals } from './shutdown';
-import { COLLAB_PATH } from './app-server';
 import { createCollabServer } from './collab/collab-server';
 import { prepareProcess } from './prepare-process';
 

@@ -6,6 +6,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { writeSyncStep1 } from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CollabCloseCode } from '@/lib/collab/close-codes';
+import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
+import { MessageType, SyncType } from '@/lib/collab/protocol';
 
 // One open notes document in the browser: the Y.Doc, its copy in IndexedDB (offline edits survive
 // reloads), the WebSocket provider with a token that is refreshed before it expires, and an
@@ -25,20 +28,14 @@ export interface ConnectionState {
   unsaved: number;
 }
 
-interface Grant {
-  token: string;
-  url: string;
-  docName: string;
-  readOnly: boolean;
-  expiresAt: string;
-}
+type Grant = CollabTokenGrant;
 
 // Cross-tab BroadcastChannel sync is off: its step 2 messages would be mistaken for the server's
 // acknowledgements. Tabs still meet through the server and share IndexedDB.
-const ACCESS_REVOKED = 4403;
-const MESSAGE_SYNC = 0;
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
+const ACCESS_REVOKED = CollabCloseCode.accessRevoked;
+const MESSAGE_SYNC = MessageType.sync;
+const SYNC_STEP1 = SyncType.step1;
+const SYNC_STEP2 = SyncType.step2;
 
 export class CollabConnection {
   readonly doc = new Y.Doc();

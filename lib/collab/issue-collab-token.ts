@@ -5,17 +5,10 @@ import { docNameForSession } from '@/lib/notes/doc-name';
 import type { Actor } from '@/lib/policies';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
 import { takeAnonymousCollabToken } from './anonymous-token-limit';
+import type { CollabTokenGrant } from './collab-grant';
+import { COLLAB_PATH } from './protocol';
 
-export interface CollabTokenGrant {
-  token: string;
-  /** WebSocket base URL to hand y-websocket's provider (the document name is appended by it). */
-  url: string;
-  docName: string;
-  readOnly: boolean;
-  expiresAt: string;
-}
-
-export const COLLAB_PATH = '/collab';
+export type { CollabTokenGrant } from './collab-grant';
 
 /**
  * Where browsers reach the collab endpoint: COLLAB_PUBLIC_URL when collab runs on its own host,

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, transaction } from '@/lib/db';
 import { yStateToJSON } from '@/lib/editor/convert';
 import { env } from '@/lib/env';
 import { AppError, forbidden, notFound, unauthenticated } from '@/lib/errors';
@@ -90,7 +90,7 @@ export async function createNoteVersion(
   const data = { docName, kind, name: name ?? null, data: new Uint8Array(state), createdById: actor.userId };
   if (kind !== 'MANUAL') return { version: toDto(await db.noteVersion.create({ data, select })) };
   // Named versions are kept for good: one person may keep only so many of one document's.
-  const row = await db.$transaction(async (tx) => {
+  const row = await transaction(async (tx) => {
     const mine = await tx.noteVersion.count({ where: { docName, kind: 'MANUAL', createdById: actor.userId } });
     const cap = env().NOTES_NAMED_VERSIONS_PER_USER;
     if (mine >= cap) throw new AppError('conflict', `You already keep ${cap} named versions of these notes`, 'name');

@@ -4,7 +4,7 @@ import { looksLikeApiToken } from '@/lib/auth/api-tokens';
 import { looksLikeCollabToken, verifyCollabToken } from '@/lib/auth/collab-token';
 import { userFromApiToken, userFromCookieHeader } from '@/lib/auth/current-actor';
 import { collabAccessOf } from '@/lib/collab/collab-access';
-import { COLLAB_PATH } from '@/lib/collab/issue-collab-token';
+import { COLLAB_PATH } from '@/lib/collab/protocol';
 import { sessionIdFromDocName } from '@/lib/notes/doc-name';
 import type { CollabIdentity } from './context';
 

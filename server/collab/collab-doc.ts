@@ -5,7 +5,7 @@ import { logger } from '@/lib/logger';
 import { CollabConnection } from './connection';
 import type { CollabContext } from './context';
 import { loadStoredDoc } from './persistence';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
+import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '@/lib/collab/protocol';
 import { BusKind, type BusMessage } from './redis-bus';
 import { SchemaGuard, type SchemaViolation } from './schema-guard';
 

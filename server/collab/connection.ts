@@ -6,7 +6,7 @@ import { logger } from '@/lib/logger';
 import type { CollabDoc } from './collab-doc';
 import type { CollabContext, CollabIdentity } from './context';
 import { guardAwareness } from './awareness-guard';
-import { awarenessMessage, MessageType, SyncType } from './protocol';
+import { awarenessMessage, MessageType, SyncType } from '@/lib/collab/protocol';
 
 const log = logger.child({ component: 'collab-connection' });
 

@@ -1,33 +1,12 @@
 import * as Y from 'yjs';
 import type { Db } from '@/lib/db';
-import { isRetryableConflict } from '@/lib/db-errors';
+import { retryOnConflict } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
 import type { CollabMetrics } from './metrics';
 
 const log = logger.child({ component: 'collab-persistence' });
 
-/** What is stored for one document: the merge of its snapshot and every log row, and the row count. */
-export interface StoredDoc {
-  state: Uint8Array | null;
-  logRows: number;
-}
-
-/**
- * Loads snapshot + log. Rows are read before the snapshot: a compaction that commits between
- * the two reads moves rows we already hold into a snapshot we then also read (duplicates merge
- * away), whereas the other order could miss them. Log rows are never filtered by the snapshot's
- * lastUpdateId: ids can commit out of order on PostgreSQL, and compaction deletes exactly the rows
- * it merged, so every remaining row is needed.
- */
-export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
-  const rows = await db.docUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' }, select: { data: true } });
-  const snapshot = await db.docSnapshot.findUnique({ where: { docName }, select: { data: true } });
-  const parts: Uint8Array[] = [];
-  if (snapshot) parts.push(new Uint8Array(snapshot.data));
-  for (const r of rows) parts.push(new Uint8Array(r.data));
-  if (parts.length === 0) return { state: null, logRows: 0 };
-  return { state: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), logRows: rows.length };
-}
+export { loadStoredDoc, type StoredDoc } from '@/lib/collab/stored-doc';
 
 /**
  * Folds a document's log into its snapshot in one transaction. Only the rows it read are deleted,
@@ -36,15 +15,8 @@ export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc>
  */
 export async function compactDoc(db: Db, docName: string): Promise<'compacted' | 'nothing' | 'conflict'> {
   // Losing a race with another SQLite writer aborts the transaction before it changed anything;
-  // it is simply run again (see isRetryableConflict).
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await compactOnce(db, docName);
-    } catch (err) {
-      if (attempt >= 6 || !isRetryableConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 25));
-    }
-  }
+  // it is simply run again.
+  return retryOnConflict(() => compactOnce(db, docName));
 }
 
 async function compactOnce(db: Db, docName: string): Promise<'compacted' | 'nothing' | 'conflict'> {

@@ -1,6 +1,12 @@
 import * as encoding from 'lib0/encoding';
 
-// The y-websocket wire protocol (y-protocols): every message starts with its type.
+// Facts of the collab wire shared by the browser (components/notes/collab-connection.ts) and the
+// server (server/collab/*): where the endpoint is mounted and the y-websocket protocol's messages
+// (y-protocols), every one starting with its type. Browser-safe: lib0 only.
+
+/** Path the collab WebSocket is mounted on; the document name follows: /collab/<docName>. */
+export const COLLAB_PATH = '/collab';
+
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
 
