@@ -6,6 +6,7 @@ import { CollabConnection } from './connection';
 import type { CollabContext } from './context';
 import { loadStoredDoc } from './persistence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '@/lib/collab/protocol';
+import { callHooks } from './hooks';
 import { BusKind, type BusMessage } from './redis-bus';
 import { SchemaGuard, type SchemaViolation } from './schema-guard';
 
@@ -206,6 +207,9 @@ export class CollabDoc {
       }
       const update = emitted.length === 1 ? emitted[0]!.update : Y.mergeUpdates(emitted.map((e) => e.update));
       this.broadcast(updateMessage(update));
+      if (this.ctx.hooks.length > 0) {
+        for (const e of emitted) callHooks(this.ctx.hooks, 'onChange', { docName: this.name, update: e.update, origin: e.fromClients ? 'clients' : 'nodes' });
+      }
     }
 
     if (this.awarenessFromClients.size > 0 || this.awarenessFromNodes.size > 0) {

@@ -2,20 +2,23 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { collabAccess, type CollabAccess } from '@/lib/collab/collab-access';
 import { onCollabAccessRecheck } from '@/lib/collab/revocation';
 import { db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { rateLimitKeyForAddress, resolveClientAddress } from '@/lib/http/client-address';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
+import { AccessRechecker } from './access-rechecker';
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate';
-import { CollabDoc } from './collab-doc';
+import type { CollabDoc } from './collab-doc';
 import { collabConfigFromEnv, type CollabConfig } from './config';
 import { CollabConnection } from './connection';
+import { ConnectionLimiter, type Admission } from './connection-limiter';
 import type { CollabContext } from './context';
+import { DocumentRegistry } from './document-registry';
+import { startHeartbeat } from './heartbeat';
+import { callHooks, type CollabHooks } from './hooks';
 import { createCollabMetrics, type CollabMetrics } from './metrics';
-import { compactDoc, UpdateLog } from './persistence';
+import { UpdateLog } from './persistence';
 import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
 import { RedisBus } from './redis-bus';
@@ -45,15 +48,22 @@ function refuse(socket: Duplex, status: number, message: string): void {
   );
 }
 
-/** Builds the collaboration server: hand it upgrades on /collab, expose its metrics, close() it on shutdown. */
-export async function createCollabServer(opts: { config?: Partial<CollabConfig>; db?: Db } = {}): Promise<CollabServer> {
+/**
+ * Builds the collaboration server from its parts: the document registry (documents in memory,
+ * idle unloading, compaction), persistence (the UpdateLog), the connection limiter, the access
+ * re-checker, the heartbeat, Redis between nodes and the hooks of server-side notes features.
+ * Hand it upgrades on /collab, expose its metrics, close() it on shutdown.
+ */
+export async function createCollabServer(
+  opts: { config?: Partial<CollabConfig>; db?: Db; hooks?: readonly CollabHooks[] } = {},
+): Promise<CollabServer> {
   const config = collabConfigFromEnv(opts.config);
   const db = opts.db ?? defaultDb;
+  const hooks = opts.hooks ?? [];
   const metrics = createCollabMetrics();
-  const docs = new Map<string, CollabDoc>();
-  const connectionsPerUser = new Map<string, number>();
-  // Anonymous tokens are free to get: their connections are also counted per client address.
-  const anonymousPerAddress = new Map<string, number>();
+  const registry = new DocumentRegistry(config, db, metrics);
+  const docs = registry.docs;
+  const limiter = new ConnectionLimiter(config);
   let closing = false;
 
   const bus = config.redisUrl ? new RedisBus(config.redisUrl, metrics) : null;
@@ -67,27 +77,7 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
   const presence = new PresenceTracker(docs, config.redisUrl);
   await presence.start();
 
-  const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) => {
-    const doc = docs.get(docName);
-    if (!doc) return;
-    doc.logRows += rows;
-    if (doc.logRows >= config.compactThreshold && !doc.compacting) void compact(doc);
-  });
-
-  async function compact(doc: CollabDoc): Promise<void> {
-    doc.compacting = true;
-    try {
-      const result = await compactDoc(db, doc.name);
-      metrics.compactions.inc({ result });
-      if (result === 'compacted') doc.logRows = 0;
-    } catch (err) {
-      metrics.compactions.inc({ result: 'error' });
-      log.error({ err, doc: doc.name }, 'compaction failed');
-    } finally {
-      doc.compacting = false;
-    }
-  }
-
+  const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) => registry.stored(docName, rows));
   const ctx: CollabContext = {
     config,
     db,
@@ -95,66 +85,26 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
     updateLog,
     rateLimiter: new RateLimiter(config.ratePerUserPerSecond, config.rateBurst),
     bus,
-    reloadDoc(docName) {
-      const doc = docs.get(docName);
-      if (!doc) return;
-      docs.delete(docName);
-      metrics.documents.set(docs.size);
-      for (const c of doc.conns) c.close(CollabCloseCode.reload, 'document reloaded', 'reload');
-      doc.destroy();
-    },
-    docIdle(docName) {
-      const doc = docs.get(docName);
-      if (!doc || closing) return;
-      doc.idleTimer = setTimeout(() => void unloadIfIdle(doc), config.idleUnloadMs);
-      doc.idleTimer.unref();
-    },
+    hooks,
+    reloadDoc: (docName) => registry.reload(docName),
+    docIdle: (docName) => registry.idle(docName),
   };
-
-  async function unloadIfIdle(doc: CollabDoc): Promise<void> {
-    doc.idleTimer = null;
-    if (doc.conns.size > 0 || docs.get(doc.name) !== doc) return;
-    doc.flush();
-    // Unload only once everything it accepted is in the log, or a reload could miss it.
-    if (updateLog.hasPending(doc.name)) await updateLog.flush();
-    if (doc.conns.size > 0 || docs.get(doc.name) !== doc || !doc.quiet || updateLog.hasPending(doc.name)) {
-      if (doc.conns.size === 0) ctx.docIdle(doc.name);
-      return;
-    }
-    docs.delete(doc.name);
-    doc.destroy();
-    metrics.documents.set(docs.size);
-    log.debug({ doc: doc.name }, 'idle document unloaded');
-  }
-
-  function getDoc(docName: string): CollabDoc {
-    let doc = docs.get(docName);
-    if (!doc) {
-      doc = new CollabDoc(docName, ctx);
-      docs.set(docName, doc);
-      metrics.documents.set(docs.size);
-      const loading = doc;
-      loading.ready.catch((err) => {
-        log.error({ err, doc: docName }, 'loading document failed');
-        ctx.reloadDoc(docName);
-      });
-    }
-    return doc;
-  }
+  registry.attach(ctx);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   const allConnections = new Set<CollabConnection>();
 
-  function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, addressKey: string | null): void {
-    const doc = getDoc(auth.docName);
+  function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, admission: Admission): void {
+    const doc = registry.get(auth.docName);
     const conn = new CollabConnection(ws, doc, auth.identity, auth.readOnly, ctx);
     const mode = auth.readOnly ? 'read' : 'write';
+    const event = { docName: auth.docName, identity: auth.identity, readOnly: auth.readOnly };
     doc.addConnection(conn);
     allConnections.add(conn);
-    connectionsPerUser.set(auth.identity.subject, (connectionsPerUser.get(auth.identity.subject) ?? 0) + 1);
-    if (addressKey) anonymousPerAddress.set(addressKey, (anonymousPerAddress.get(addressKey) ?? 0) + 1);
+    limiter.opened(admission);
     metrics.connections.inc({ mode });
     log.debug({ doc: auth.docName, subject: auth.identity.subject, readOnly: auth.readOnly, via: auth.via }, 'connection opened');
+    callHooks(hooks, 'onConnect', event);
 
     ws.on('message', (data, isBinary) => conn.onMessage(data as Buffer, isBinary));
     ws.on('pong', () => {
@@ -169,17 +119,9 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
       conn.closed = true;
       allConnections.delete(conn);
       doc.removeConnection(conn);
-      const left = (connectionsPerUser.get(auth.identity.subject) ?? 1) - 1;
-      if (left <= 0) {
-        connectionsPerUser.delete(auth.identity.subject);
-        ctx.rateLimiter.forget(auth.identity.subject);
-      } else connectionsPerUser.set(auth.identity.subject, left);
-      if (addressKey) {
-        const anonLeft = (anonymousPerAddress.get(addressKey) ?? 1) - 1;
-        if (anonLeft <= 0) anonymousPerAddress.delete(addressKey);
-        else anonymousPerAddress.set(addressKey, anonLeft);
-      }
+      if (limiter.closed(admission)) ctx.rateLimiter.forget(auth.identity.subject);
       metrics.connections.dec({ mode });
+      callHooks(hooks, 'onDisconnect', event);
     });
     doc.ready.then(
       () => conn.start(),
@@ -201,17 +143,10 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
           return reject(auth.status, auth.message);
         }
         if (closing) return reject(503, 'shutting down');
-        if ((docs.get(auth.docName)?.conns.size ?? 0) >= config.maxConnectionsPerDoc) return reject(429, 'too many connections to this document');
-        if ((connectionsPerUser.get(auth.identity.subject) ?? 0) >= config.maxConnectionsPerUser) return reject(429, 'too many connections for this user');
-        const addressKey =
-          auth.identity.userId === null
-            ? rateLimitKeyForAddress(resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustedProxyHops))
-            : null;
-        if (addressKey && (anonymousPerAddress.get(addressKey) ?? 0) >= config.maxAnonymousConnectionsPerAddress) {
-          return reject(429, 'too many anonymous connections from this address: sign in');
-        }
+        const verdict = limiter.admit(req, auth.identity, docs.get(auth.docName)?.conns.size ?? 0);
+        if ('refused' in verdict) return reject(429, verdict.refused);
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, addressKey));
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, verdict.admission));
       },
       (err) => {
         log.error({ err }, 'upgrade authentication failed');
@@ -220,75 +155,31 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
     );
   }
 
-  // Revocation: every open connection's access is checked again; connections grouped by user and
-  // document so a crowd in one document costs one check per user.
-  let rechecking: Promise<void> | null = null;
-  async function recheckOnce(): Promise<void> {
-    const groups = new Map<string, CollabConnection[]>();
-    for (const c of allConnections) {
-      const key = `${c.doc.name}\u0000${c.identity.userId ?? ''}`;
-      const g = groups.get(key);
-      if (g) g.push(c);
-      else groups.set(key, [c]);
-    }
-    const entries = [...groups.values()];
-    for (let i = 0; i < entries.length; i += 20) {
-      await Promise.all(
-        entries.slice(i, i + 20).map(async (conns) => {
-          const first = conns[0]!;
-          let access: CollabAccess;
-          try {
-            access = await collabAccess(first.identity.userId, first.doc.name);
-          } catch (err) {
-            log.warn({ err, doc: first.doc.name }, 'access re-check failed; keeping connections');
-            return;
-          }
-          for (const c of conns) {
-            if (access === 'none' || (access === 'read' && !c.readOnly)) {
-              log.info({ doc: c.doc.name, subject: c.identity.subject, access }, 'access revoked: closing');
-              c.close(CollabCloseCode.accessRevoked, access === 'none' ? 'access revoked' : 'write access revoked', 'access_revoked');
-            }
-          }
-        }),
-      );
-    }
-  }
-  function recheckAccess(): Promise<void> {
-    return (rechecking ??= recheckOnce().finally(() => {
-      rechecking = null;
-    }));
-  }
-  const recheckTimer = setInterval(() => void recheckAccess(), config.revalidateMs);
-  recheckTimer.unref();
-  const offRecheck = onCollabAccessRecheck(() => void recheckAccess());
-
-  // Heartbeat: a peer that vanished without a FIN is found and its socket freed.
-  const pingTimer = setInterval(() => {
-    for (const c of allConnections) {
-      if (!c.alive) {
-        metrics.closed.inc({ reason: 'heartbeat' });
-        c.ws.terminate();
-        continue;
-      }
-      c.alive = false;
-      c.ws.ping();
-    }
-  }, 30_000);
-  pingTimer.unref();
+  const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
+  const offRecheck = onCollabAccessRecheck(() => void rechecker.recheck());
+  const stopHeartbeat = startHeartbeat(allConnections, metrics);
 
   async function flush(): Promise<void> {
-    for (const d of docs.values()) d.flush();
+    registry.flushAll();
     await updateLog.flush();
   }
 
   let closed: Promise<void> | null = null;
   async function close(): Promise<void> {
     closing = true;
-    clearInterval(recheckTimer);
-    clearInterval(pingTimer);
+    registry.close();
+    rechecker.stop();
+    stopHeartbeat();
     offRecheck();
-    for (const d of docs.values()) d.flush();
+    registry.flushAll();
     await updateLog.close();
+    for (const h of hooks) {
+      try {
+        await h.onDestroy?.();
+      } catch (err) {
+        log.error({ err }, 'collab hook onDestroy failed');
+      }
+    }
     const sockets = [...allConnections];
     await Promise.all(
       sockets.map(
@@ -304,9 +195,7 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
           }),
       ),
     );
-    for (const d of docs.values()) d.destroy();
-    docs.clear();
-    metrics.documents.set(0);
+    registry.destroyAll();
     wss.close();
     await presence.close();
     await bus?.close();
@@ -319,7 +208,7 @@ export async function createCollabServer(opts: { config?: Partial<CollabConfig>;
     docs,
     presence,
     handleUpgrade,
-    recheckAccess,
+    recheckAccess: () => rechecker.recheck(),
     flush,
     close: () => (closed ??= close()),
     redisCheck: bus ? () => bus.ping() : null,

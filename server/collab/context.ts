@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import type { CollabConfig } from './config';
+import type { CollabHooks } from './hooks';
 import type { CollabMetrics } from './metrics';
 import type { UpdateLog } from './persistence';
 import type { RateLimiter } from './rate-limiter';
@@ -13,6 +14,8 @@ export interface CollabContext {
   updateLog: UpdateLog;
   rateLimiter: RateLimiter;
   bus: RedisBus | null;
+  /** Notes features running on the server (see hooks.ts). */
+  hooks: readonly CollabHooks[];
   /** The document failed in a way that leaves its memory state suspect: drop it and let clients resync. */
   reloadDoc(docName: string): void;
   /** The last connection left. */
