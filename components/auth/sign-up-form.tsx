@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, Input } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
-import { safeCallback } from './sign-in-form';
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
 
 export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string; minPassword: number }) {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const target = safeCallback(callbackUrl);
+  const target = safeCallbackPath(callbackUrl);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

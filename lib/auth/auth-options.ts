@@ -4,6 +4,7 @@ import GithubProvider from 'next-auth/providers/github';
 import { z } from 'zod';
 import { env, githubEnabled } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { safeAuthRedirect } from '@/lib/http/safe-redirect';
 import { joinAsGuest } from '@/lib/invites/redeem-invite';
 import { upsertGithubUser } from '@/lib/users/upsert-github-user';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
@@ -72,6 +73,10 @@ export function authOptions(): NextAuthOptions {
       ...(githubEnabled() ? [githubProvider()] : []),
     ],
     callbacks: {
+      // next-auth's default accepts any string starting with '/', including `/\\evil.example`.
+      async redirect({ url, baseUrl }) {
+        return safeAuthRedirect(url, baseUrl);
+      },
       async signIn({ account, profile, user }) {
         if (account?.provider !== 'github') return true;
         const p = profile as { id?: number | string; login?: string; name?: string | null; email?: string | null; avatar_url?: string } | undefined;
