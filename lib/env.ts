@@ -47,8 +47,19 @@ const schema = z.object({
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   /** How often open connections' access is checked again (revocation takes at most this long). */
   COLLAB_REVALIDATE_MS: z.coerce.number().int().min(100).default(3000),
-  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`; unset, /metrics answers 404. */
   METRICS_TOKEN: optionalString,
+  /** Set to 1 to serve /metrics without a token (only behind a network that keeps it private). */
+  METRICS_PUBLIC: z.enum(['0', '1']).default('0'),
+  /** Largest request body of any kind; a bigger declared Content-Length is refused (413) unread. */
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Largest JSON body an API route reads (routes may allow more up to HTTP_MAX_BODY_BYTES). */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /**
+   * How many proxies in front of Hallway append to X-Forwarded-For (0 = none: the socket address is
+   * the client). Set it to the exact number of proxies you run; never more.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;
