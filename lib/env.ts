@@ -60,6 +60,17 @@ const schema = z.object({
    * the client). Set it to the exact number of proxies you run; never more.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-ups allowed from one client address (IPv6: one /64) per 10 minutes. */
+  AUTH_SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /** Sign-up attempts for one email address per hour. */
+  AUTH_SIGNUP_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** Sign-in attempts from one client address per 10 minutes; successful ones are given back. */
+  AUTH_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Wrong passwords for one email from one address per 15 minutes, after which that address must
+   * wait; the owner signing in from anywhere else is not affected.
+   */
+  AUTH_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -21,6 +21,10 @@ export function SignInForm({ callbackUrl, github }: { callbackUrl?: string; gith
     setError(null);
     const res = await signIn('password', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
     setBusy(false);
+    if (res?.error === 'RateLimited') {
+      setError('Too many sign-in attempts. Wait a few minutes and try again.');
+      return;
+    }
     if (!res || res.error) {
       // One message whatever was wrong, so addresses cannot be probed.
       setError('That email and password do not match an account.');

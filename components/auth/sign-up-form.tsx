@@ -30,7 +30,8 @@ export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string;
     const res = await signIn('password', { email: body.email, password: body.password, redirect: false });
     setBusy(false);
     if (!res || res.error) {
-      setError({ message: 'Your account was created but signing in failed. Try signing in.' });
+      // Also what someone sees who signs up with an address that already has an account.
+      setError({ message: 'We could not sign you in with these details. If you already have an account, sign in instead.' });
       return;
     }
     router.push(target);

@@ -9,7 +9,8 @@ import { joinAsGuest } from '@/lib/invites/redeem-invite';
 import { upsertGithubUser } from '@/lib/users/upsert-github-user';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { authSecret } from './auth-secret';
-import { clearFailures, isThrottled, recordFailure } from './login-throttle';
+import { recordSignInFailure, recordSignInSuccess } from './auth-rate-limit';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { SESSION_MAX_AGE_S } from './session-cookie';
 
 const passwordForm = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
@@ -40,17 +41,20 @@ export function authOptions(): NextAuthOptions {
         id: 'password',
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
+        // The route (app/api/auth/[...nextauth]/route.ts) refuses rate-limited attempts with 429
+        // before they get here; this records how each one ended.
+        async authorize(raw, req) {
           const parsed = passwordForm.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
-          if (isThrottled(email)) return null;
+          const header = req?.headers?.[CLIENT_ADDRESS_HEADER] as string | undefined;
+          const address = header ?? 'unknown';
           const user = await verifyCredentials(email, password);
           if (!user) {
-            recordFailure(email);
+            await recordSignInFailure(address, email);
             return null;
           }
-          clearFailures(email);
+          await recordSignInSuccess(address, email);
           return { id: user.id, name: user.name, email: user.email };
         },
       }),
