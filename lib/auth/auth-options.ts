@@ -12,6 +12,7 @@ import { authSecret } from './auth-secret';
 import { recordSignInFailure, recordSignInSuccess } from './auth-rate-limit';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { SESSION_MAX_AGE_S } from './session-cookie';
+import { currentSessionVersion, endAllSessions, sessionVersionIsCurrent } from './session-version';
 
 const passwordForm = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
 const guestForm = z.object({ token: z.string().min(1).max(100), name: z.string().min(1).max(100) });
@@ -102,12 +103,22 @@ export function authOptions(): NextAuthOptions {
           token.sub = user.id;
           token.name = user.name;
           token.email = user.email;
+          token.sv = await currentSessionVersion(user.id);
+          return token;
         }
+        // Every read of the session re-checks it: after sign-out (anywhere) the cookie is cleared.
+        const sv = typeof token.sv === 'number' ? token.sv : 0;
+        if (!token.sub || !(await sessionVersionIsCurrent(token.sub, sv))) throw new Error('session ended');
         return token;
       },
       async session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sub === 'string') await endAllSessions(token.sub);
       },
     },
     logger: {
