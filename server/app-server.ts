@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address';
 import { checkRequest, refuseRequest } from './request-guard';
+import { applySecurityHeaders } from './security-headers';
 
 /** What the real-time server plugs into the shared HTTP server. */
 export interface UpgradeTarget {
@@ -42,12 +43,15 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
-  const { HTTP_MAX_BODY_BYTES: maxBodyBytes, TRUST_PROXY_HOPS: trustedHops } = env();
+  const e = env();
+  const { HTTP_MAX_BODY_BYTES: maxBodyBytes, TRUST_PROXY_HOPS: trustedHops } = e;
+  const headerOptions = { dev: opts.dev, publicUrl: e.PUBLIC_URL ?? process.env.NEXTAUTH_URL, collabUrl: e.COLLAB_PUBLIC_URL };
   const server = http.createServer((req, res) => {
     const verdict = checkRequest(req, maxBodyBytes);
     if (!verdict.ok) return refuseRequest(req, res, verdict.status, verdict.message);
     // Route handlers read the client address from here (rate limits); a client-sent copy is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedHops);
+    applySecurityHeaders(req, res, headerOptions);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const route = opts.routes?.[pathname];
     const work = route ? route(req, res) : handle(req, res);
