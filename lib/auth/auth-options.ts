@@ -7,6 +7,7 @@ import { logger } from '@/lib/logger';
 import { safeAuthRedirect } from '@/lib/http/safe-redirect';
 import { joinAsGuest } from '@/lib/invites/redeem-invite';
 import { upsertGithubUser } from '@/lib/users/upsert-github-user';
+import { verifiedGithubEmail } from '@/lib/users/github-emails';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { authSecret } from './auth-secret';
 import { recordSignInFailure, recordSignInSuccess } from './auth-rate-limit';
@@ -17,10 +18,16 @@ import { currentSessionVersion, endAllSessions, sessionVersionIsCurrent } from '
 const passwordForm = z.object({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
 const guestForm = z.object({ token: z.string().min(1).max(100), name: z.string().min(1).max(100) });
 
+function githubApiBase(): string {
+  const e = env();
+  const web = e.GITHUB_URL.replace(/\/$/, '');
+  return (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(/\/$/, '');
+}
+
 function githubProvider() {
   const e = env();
   const web = e.GITHUB_URL.replace(/\/$/, '');
-  const api = (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(/\/$/, '');
+  const api = githubApiBase();
   return GithubProvider({
     clientId: e.GITHUB_ID!,
     clientSecret: e.GITHUB_SECRET!,
@@ -85,9 +92,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ account, profile, user }) {
         if (account?.provider !== 'github') return true;
         const p = profile as { id?: number | string; login?: string; name?: string | null; email?: string | null; avatar_url?: string } | undefined;
+        // Only an address GitHub verified may be stored or matched to an existing account.
+        const email = account.access_token ? await verifiedGithubEmail(githubApiBase(), account.access_token, user.email ?? p?.email ?? null) : null;
         const local = await upsertGithubUser({
           providerAccountId: String(account.providerAccountId ?? p?.id),
-          email: user.email ?? p?.email ?? null,
+          email,
           name: p?.name || p?.login || user.name || 'GitHub user',
           image: p?.avatar_url ?? null,
           accessToken: account.access_token ?? null,
