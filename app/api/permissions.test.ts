@@ -23,19 +23,17 @@
  *   revokedToken    `Authorization: Bearer` with the organiser's API token, deleted before the call
  * Routes not served by apiRoute's conventions (next-auth's own) go in NOT_HERE with the reason.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, type Visibility } from '@/lib/db';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { generateInviteToken } from '@/lib/invites/invite-token';
 import { docNameForSession } from '@/lib/notes/doc-name';
+import { discoverApiRoutes, type RouteHandler } from '@/test/api-routes';
 import { addMember, buildApiToken, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
 
 const ROLES = ['anonymous', 'guest', 'attendee', 'organiser', 'otherOrganiser', 'revokedToken'] as const;
 type RoleName = (typeof ROLES)[number];
 const VISIBILITIES: Visibility[] = ['PUBLIC', 'UNLISTED', 'PRIVATE'];
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 type Expected = number | Partial<Record<Visibility, number>>;
 interface Fixture {
@@ -144,25 +142,10 @@ const NOT_HERE: Record<string, string> = {
   'POST auth/[...nextauth]': "next-auth's own endpoints (credentials, sign-out); covered by e2e and lib/auth tests",
 };
 
-const API_DIR = path.join(__dirname);
-
-function discoverRouteFiles(dir = API_DIR): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const full = path.join(dir, d.name);
-    if (d.isDirectory()) return discoverRouteFiles(full);
-    return d.name === 'route.ts' ? [full] : [];
-  });
-}
-
-type Handler = (req: Request, ctx: { params: Promise<object> }) => Promise<Response>;
-const handlers = new Map<string, Handler>();
+let handlers = new Map<string, RouteHandler>();
 
 beforeAll(async () => {
-  for (const file of discoverRouteFiles()) {
-    const route = path.relative(API_DIR, path.dirname(file)).split(path.sep).join('/');
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const m of METHODS) if (typeof mod[m] === 'function') handlers.set(`${m} ${route}`, mod[m] as Handler);
-  }
+  handlers = await discoverApiRoutes();
 });
 
 describe('the permissions table', () => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 
@@ -9,8 +10,28 @@ import bcrypt from 'bcryptjs';
 export const MIN_PASSWORD_LENGTH = 10;
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
+// Off the event loop is not enough on a small machine: four pool threads hashing at once take
+// every core from the thread that serves requests. At most half the cores hash at a time; the
+// rest of a burst waits its turn (a hash takes tens of milliseconds).
+const MAX_CONCURRENT_HASHES = Math.max(1, Math.floor(os.availableParallelism() / 2));
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  // A finishing hash hands its slot straight to the next waiter, so the count never overshoots.
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return withHashSlot(() => hash(password, ARGON2_OPTIONS));
 }
 
 function isBcryptHash(stored: string): boolean {
@@ -21,7 +42,7 @@ function isBcryptHash(stored: string): boolean {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   if (isBcryptHash(stored)) return bcrypt.compare(password, stored);
   try {
-    return await verify(stored, password);
+    return await withHashSlot(() => verify(stored, password));
   } catch {
     return false; // a hash we cannot parse matches nothing
   }
@@ -38,5 +59,6 @@ export function needsRehash(stored: string): boolean {
 let dummyHash: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword('hallway dummy password for unknown emails');
-  await verify(await dummyHash, password).catch(() => false);
+  const stored = await dummyHash;
+  await withHashSlot(() => verify(stored, password)).catch(() => false);
 }
