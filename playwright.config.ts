@@ -53,6 +53,11 @@ export default defineConfig({
       GITHUB_SECRET: 'fake-client-secret',
       GITHUB_URL: `http://127.0.0.1:${GITHUB_PORT}`,
       GITHUB_API_URL: `http://127.0.0.1:${GITHUB_PORT}/api/v3`,
+      // Every browser test signs up and in from 127.0.0.1: the whole suite is one address making
+      // hundreds of accounts in minutes, which the production limits rightly refuse. Wrong-password
+      // limits per account stay at their defaults (e2e/security-web.spec.ts checks the 429).
+      AUTH_SIGNUP_PER_ADDRESS: '100000',
+      AUTH_SIGNIN_PER_ADDRESS: '100000',
     },
   },
   ],

@@ -10,6 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WS from 'ws';
 
+// /metrics is private by default (issue 9 #10): the bench's own server gets a token.
+const BENCH_METRICS_TOKEN = 'bench-metrics-token';
+
 const { values } = parseArgs({
   options: {
     editors: { type: 'string', default: '100' },
@@ -55,7 +58,7 @@ async function main() {
   }
   const token = (userId: string | null, ro: boolean) => signCollabToken({ userId, docName, readOnly: ro, ttlSeconds: 3600 }).token;
 
-  const server = await spawnCollab({ env: { COLLAB_MAX_CONNECTIONS_PER_DOC: '100000', DATABASE_URL: process.env.DATABASE_URL! } });
+  const server = await spawnCollab({ env: { COLLAB_MAX_CONNECTIONS_PER_DOC: '100000', DATABASE_URL: process.env.DATABASE_URL!, METRICS_TOKEN: BENCH_METRICS_TOKEN } });
   const pid = server.proc.pid!;
 
   const sent = new Map<string, number>();
@@ -121,7 +124,7 @@ async function main() {
   const cpu = (cpuSeconds(pid) - cpu0) / elapsed;
   for (const t of timers) clearInterval(t);
 
-  const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+  const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
   const metric = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
   latencies.sort((a, b) => a - b);
   const result = {

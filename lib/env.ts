@@ -60,8 +60,30 @@ const schema = z.object({
   COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   /** How often open connections' access is checked again (revocation takes at most this long). */
   COLLAB_REVALIDATE_MS: z.coerce.number().int().min(100).default(3000),
-  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`; unset, /metrics answers 404. */
   METRICS_TOKEN: optionalString,
+  /** Set to 1 to serve /metrics without a token (only behind a network that keeps it private). */
+  METRICS_PUBLIC: z.enum(['0', '1']).default('0'),
+  /** Largest request body of any kind; a bigger declared Content-Length is refused (413) unread. */
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Largest JSON body an API route reads (routes may allow more up to HTTP_MAX_BODY_BYTES). */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /**
+   * How many proxies in front of Hallway append to X-Forwarded-For (0 = none: the socket address is
+   * the client). Set it to the exact number of proxies you run; never more.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-ups allowed from one client address (IPv6: one /64) per 10 minutes. */
+  AUTH_SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /** Sign-up attempts for one email address per hour. */
+  AUTH_SIGNUP_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** Sign-in attempts from one client address per 10 minutes; successful ones are given back. */
+  AUTH_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Wrong passwords for one email from one address per 15 minutes, after which that address must
+   * wait; the owner signing in from anywhere else is not affected.
+   */
+  AUTH_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'payload_too_large'
   | 'rate_limited'
   | 'internal';
 
@@ -13,12 +14,15 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
 };
 
 /** A failure the caller can act on; API handlers turn it into `{ error: { code, message } }`. */
 export class AppError extends Error {
+  /** Seconds the caller should wait before trying again (sent as Retry-After with a 429). */
+  retryAfterS?: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -36,6 +40,11 @@ export const notFound = (what = 'Not found') => new AppError('not_found', what);
 export const forbidden = (why = 'You do not have permission to do that') => new AppError('forbidden', why);
 export const unauthenticated = () => new AppError('unauthenticated', 'Sign in first');
 export const badRequest = (message: string, field?: string) => new AppError('bad_request', message, field);
+export function rateLimited(message: string, retryAfterS: number): AppError {
+  const err = new AppError('rate_limited', message);
+  err.retryAfterS = Math.max(1, Math.ceil(retryAfterS));
+  return err;
+}
 export const conflict = (message: string, field?: string) => new AppError('conflict', message, field);
 
 /** Prisma's unique-constraint failure, across both drivers. */

@@ -2,7 +2,11 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import next from 'next';
+import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address';
+import { checkRequest, refuseRequest } from './request-guard';
+import { applySecurityHeaders } from './security-headers';
 
 /** What the real-time server plugs into the shared HTTP server. */
 export interface UpgradeTarget {
@@ -40,7 +44,15 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
+  const e = env();
+  const { HTTP_MAX_BODY_BYTES: maxBodyBytes, TRUST_PROXY_HOPS: trustedHops } = e;
+  const headerOptions = { dev: opts.dev, publicUrl: e.PUBLIC_URL ?? process.env.NEXTAUTH_URL, collabUrl: e.COLLAB_PUBLIC_URL };
   const server = http.createServer((req, res) => {
+    const verdict = checkRequest(req, maxBodyBytes);
+    if (!verdict.ok) return refuseRequest(req, res, verdict.status, verdict.message);
+    // Route handlers read the client address from here (rate limits); a client-sent copy is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedHops);
+    applySecurityHeaders(req, res, headerOptions);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const route = opts.routes?.[pathname];
     const work = route ? route(req, res) : handle(req, res);

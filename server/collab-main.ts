@@ -6,6 +6,7 @@ import { logger } from '@/lib/logger';
 import { exitOnSignals } from './shutdown';
 import { createCollabServer } from './collab/collab-server';
 import { prepareProcess } from './prepare-process';
+import { guardMetrics } from './metrics-access';
 
 // `npm run start:collab`: the collaboration server alone (/collab, /metrics, /health), for
 // deployments that scale it apart from the web app.
@@ -16,9 +17,10 @@ async function main(): Promise<void> {
   const collab = await createCollabServer();
   if (collab.redisCheck) registerRedisCheck(collab.redisCheck);
 
+  const metrics = guardMetrics((req, res) => collab.metricsHandler(req, res));
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
-    if (pathname === '/metrics') return void collab.metricsHandler(req, res);
+    if (pathname === '/metrics') return void metrics(req, res);
     if (pathname === '/health' || pathname === '/api/health') {
       void checkHealth().then((report) => {
         res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });

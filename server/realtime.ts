@@ -5,6 +5,7 @@ import { registerPresenceReader } from '@/lib/notes/presence-registry';
 import type { UpgradeTarget } from './app-server';
 import { createCollabServer } from './collab/collab-server';
 import { PresenceTracker } from './collab/presence';
+import { guardMetrics } from './metrics-access';
 
 type Route = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -23,5 +24,5 @@ export async function createRealtime(): Promise<{ collab?: UpgradeTarget; routes
   const collab = await createCollabServer();
   if (collab.redisCheck) registerRedisCheck(collab.redisCheck);
   registerPresenceReader((names) => collab.presence.read(names));
-  return { collab, routes: { '/metrics': (req, res) => collab.metricsHandler(req, res) } };
+  return { collab, routes: { '/metrics': guardMetrics((req, res) => collab.metricsHandler(req, res)) } };
 }

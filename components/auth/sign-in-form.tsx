@@ -6,17 +6,13 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, Input } from '@/components/ui/field';
-
-/** Only same-site paths may be returned to after sign-in. */
-export function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/events';
-}
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
 
 export function SignInForm({ callbackUrl, github }: { callbackUrl?: string; github: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const target = safeCallback(callbackUrl);
+  const target = safeCallbackPath(callbackUrl);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -25,6 +21,10 @@ export function SignInForm({ callbackUrl, github }: { callbackUrl?: string; gith
     setError(null);
     const res = await signIn('password', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
     setBusy(false);
+    if (res?.error === 'RateLimited') {
+      setError('Too many sign-in attempts. Wait a few minutes and try again.');
+      return;
+    }
     if (!res || res.error) {
       // One message whatever was wrong, so addresses cannot be probed.
       setError('That email and password do not match an account.');

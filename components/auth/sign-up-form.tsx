@@ -7,13 +7,13 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, Input } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
-import { safeCallback } from './sign-in-form';
+import { safeCallbackPath } from '@/lib/http/safe-redirect';
 
 export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string; minPassword: number }) {
   const router = useRouter();
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const target = safeCallback(callbackUrl);
+  const target = safeCallbackPath(callbackUrl);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -30,7 +30,8 @@ export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string;
     const res = await signIn('password', { email: body.email, password: body.password, redirect: false });
     setBusy(false);
     if (!res || res.error) {
-      setError({ message: 'Your account was created but signing in failed. Try signing in.' });
+      // Also what someone sees who signs up with an address that already has an account.
+      setError({ message: 'We could not sign you in with these details. If you already have an account, sign in instead.' });
       return;
     }
     router.push(target);

@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Actor } from '@/lib/policies';
 import { hashApiToken, looksLikeApiToken } from './api-tokens';
-import { parseCookies, sessionTokenFromCookies, userIdFromSessionToken } from './session-cookie';
+import { claimsFromSessionToken, parseCookies, sessionTokenFromCookies } from './session-cookie';
 
 /** The signed-in user as handlers and pages see it. */
 export interface CurrentUser extends Actor {
@@ -9,9 +9,11 @@ export interface CurrentUser extends Actor {
   email: string | null;
 }
 
-async function loadUser(userId: string): Promise<CurrentUser | null> {
-  const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, isGuest: true, guestEventId: true } });
-  return u ? { userId: u.id, name: u.name, email: u.email, isGuest: u.isGuest, guestEventId: u.guestEventId } : null;
+/** The user, if they exist and (for a session cookie) have not signed out since it was issued. */
+async function loadUser(userId: string, sessionVersion?: number): Promise<CurrentUser | null> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, isGuest: true, guestEventId: true, sessionVersion: true } });
+  if (!u || (sessionVersion !== undefined && sessionVersion !== u.sessionVersion)) return null;
+  return { userId: u.id, name: u.name, email: u.email, isGuest: u.isGuest, guestEventId: u.guestEventId };
 }
 
 /** Resolves a personal API token to its user, recording when it was last used. */
@@ -27,8 +29,8 @@ export async function userFromApiToken(token: string): Promise<CurrentUser | nul
 }
 
 export async function userFromCookieHeader(cookieHeader: string | null | undefined): Promise<CurrentUser | null> {
-  const userId = await userIdFromSessionToken(sessionTokenFromCookies(parseCookies(cookieHeader)));
-  return userId ? loadUser(userId) : null;
+  const claims = await claimsFromSessionToken(sessionTokenFromCookies(parseCookies(cookieHeader)));
+  return claims ? loadUser(claims.userId, claims.sessionVersion) : null;
 }
 
 export class BadCredentials extends Error {}

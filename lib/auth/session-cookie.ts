@@ -39,12 +39,20 @@ export function sessionTokenFromCookies(cookies: Map<string, string>): string | 
   return chunks.length ? chunks.join('') : null;
 }
 
-/** The user id a session cookie names, or null when it is missing, forged or expired. */
-export async function userIdFromSessionToken(token: string | null): Promise<string | null> {
+/** What a valid session cookie says: whose it is and the session version it was issued under. */
+export interface SessionClaims {
+  userId: string;
+  /** The user's sessionVersion at sign-in; 0 for cookies from before versions existed. */
+  sessionVersion: number;
+}
+
+/** The claims of a session cookie, or null when it is missing, forged or expired. */
+export async function claimsFromSessionToken(token: string | null): Promise<SessionClaims | null> {
   if (!token) return null;
   try {
     const jwt = await decode({ token, secret: authSecret() });
-    return typeof jwt?.sub === 'string' ? jwt.sub : null;
+    if (typeof jwt?.sub !== 'string') return null;
+    return { userId: jwt.sub, sessionVersion: typeof jwt.sv === 'number' ? jwt.sv : 0 };
   } catch {
     return null;
   }

@@ -17,6 +17,8 @@ export async function roleInEvent(actor: Actor | null, eventId: string): Promise
   // A guest belongs to its own event only, whatever rows exist.
   if (actor.isGuest && actor.guestEventId !== eventId) return null;
   const m = await db.membership.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } }, select: { role: true } });
+  // Guests never hold organiser rights, even if a row says so (see lib/policies too).
+  if (actor.isGuest && m?.role === 'ORGANISER') return 'ATTENDEE';
   return m?.role ?? null;
 }
 

@@ -34,6 +34,25 @@ describe('redeeming invites', () => {
     await expect(joinAsGuest({ token, name: 'Jo' })).rejects.toThrow(/do not allow guests/);
   });
 
+  it('a guest cannot become organiser through an organiser invite, of its own event or another', async () => {
+    const { event, organiserId } = await buildEvent({ settings: { guestsAllowed: true } });
+    const token = generateInviteToken();
+    await db.invite.create({ data: { eventId: event.id, token, role: 'ORGANISER', createdById: organiserId } });
+    const guest = await buildUser({ isGuest: true, guestEventId: event.id, email: null });
+    await db.membership.create({ data: { eventId: event.id, userId: guest.id, role: 'ATTENDEE' } });
+    await expect(acceptInvite({ userId: guest.id, isGuest: true, guestEventId: event.id }, token)).rejects.toThrow(/need an account/);
+    const m = await db.membership.findUnique({ where: { eventId_userId: { eventId: event.id, userId: guest.id } } });
+    expect(m?.role).toBe('ATTENDEE');
+    expect((await db.invite.findUnique({ where: { token } }))?.uses).toBe(0);
+  });
+
+  it('a guest holding an attendee invite of its own event stays an attendee', async () => {
+    const { token, event } = await invite();
+    const guest = await buildUser({ isGuest: true, guestEventId: event.id, email: null });
+    const r = await acceptInvite({ userId: guest.id, isGuest: true, guestEventId: event.id }, token);
+    expect(r.role).toBe('ATTENDEE');
+  });
+
   // Another process committing between our read and our write makes SQLite refuse the write at
   // once (SQLITE_BUSY_SNAPSHOT); the use case must run again instead of failing with a 500.
   it.runIf(target.provider === 'sqlite')('survives another process writing in the middle of the transaction (SQLite)', async () => {

@@ -41,6 +41,8 @@ export async function acceptInvite(actor: Actor, token: string): Promise<{ event
   return transaction(async (tx) => {
     const invite = await usableInvite(tx, token);
     if (actor.isGuest && actor.guestEventId !== invite.eventId) throw new AppError('forbidden', 'Guest accounts belong to one event; sign up to join another');
+    // A guest is whoever holds the cookie on a shared device: organiser rights need a real account.
+    if (actor.isGuest && invite.role === 'ORGANISER') throw new AppError('forbidden', 'Organiser invites need an account');
     const current = await tx.membership.findUnique({ where: { eventId_userId: { eventId: invite.eventId, userId: actor.userId } } });
     if (current && (current.role === 'ORGANISER' || current.role === invite.role)) {
       return { eventId: invite.eventId, eventSlug: invite.event.slug, role: current.role };

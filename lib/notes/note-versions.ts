@@ -54,6 +54,7 @@ export async function listNoteVersions(actor: Actor | null, sessionId: string): 
 /** One version's content for preview and restore: organisers and the session's hosts only. */
 export async function getNoteVersion(actor: Actor | null, sessionId: string, versionId: string): Promise<{ version: NoteVersionDto; content: JSONContent }> {
   const a = await access(actor, sessionId);
+  if (!actor) throw unauthenticated();
   if (!a.canRestoreNotes) throw forbidden('Only organisers and the session’s hosts can preview and restore versions');
   const row = await db.noteVersion.findFirst({ where: { id: versionId, docName: docNameForSession(sessionId) }, select: { ...select, data: true } });
   if (!row) throw notFound('Version not found');

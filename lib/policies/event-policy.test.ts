@@ -78,6 +78,18 @@ describe('session policy: organisers, proposer and co-hosts', () => {
   }
 });
 
+describe('guests never act as organisers', () => {
+  // A membership row saying ORGANISER for a guest (older data, a bug elsewhere) grants nothing extra.
+  const guest: Actor = { userId: 'u-g', isGuest: true, guestEventId: 'ev' };
+  it.each(EVENT_ACTIONS)('%s by a guest with an organiser row matches an attendee', (action) => {
+    const asAttendee = can(guest, action, { visibility: 'PRIVATE', role: 'ATTENDEE' });
+    expect(can(guest, action, { visibility: 'PRIVATE', role: 'ORGANISER' })).toBe(asAttendee);
+  });
+  it('and gets no session rights on sessions they do not host', () => {
+    expect(canOnSession(guest, 'session.edit', { visibility: 'PUBLIC', role: 'ORGANISER' }, { proposerId: null, hostIds: [] })).toBe(false);
+  });
+});
+
 describe('account policy', () => {
   it.each(WHO)('event creation and API tokens for %s', (who) => {
     const { actor } = actorFor(who);

@@ -42,9 +42,15 @@ function openToReaders(ctx: EventPolicyContext): boolean {
   return ctx.visibility === 'PUBLIC' || ctx.visibility === 'UNLISTED';
 }
 
+/** The role that counts: guests never hold organiser rights, whatever a membership row says. */
+function effectiveRole(actor: Actor | null, ctx: EventPolicyContext): EventPolicyContext['role'] {
+  if (!actor) return null;
+  return actor.isGuest && ctx.role === 'ORGANISER' ? 'ATTENDEE' : ctx.role;
+}
+
 /** The one place that decides what an actor may do in an event. */
 export function can(actor: Actor | null, action: EventAction, ctx: EventPolicyContext): boolean {
-  const role = actor ? ctx.role : null;
+  const role = effectiveRole(actor, ctx);
   if (READERS.has(action)) return role !== null || openToReaders(ctx);
   if (!actor || !role) return false;
   if (MEMBERS.has(action)) return true;
@@ -54,8 +60,9 @@ export function can(actor: Actor | null, action: EventAction, ctx: EventPolicyCo
 
 /** Session-level rights: organisers always; proposer and co-hosts for their own session. */
 export function canOnSession(actor: Actor | null, action: SessionAction, ctx: EventPolicyContext, session: SessionPolicyContext): boolean {
-  if (!actor || !ctx.role) return false;
-  if (ctx.role === 'ORGANISER') return true;
+  const role = effectiveRole(actor, ctx);
+  if (!actor || !role) return false;
+  if (role === 'ORGANISER') return true;
   const isHost = session.proposerId === actor.userId || session.hostIds.includes(actor.userId);
   return isHost;
 }

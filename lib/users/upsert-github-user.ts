@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 
 export interface GithubProfileInput {
   providerAccountId: string;
+  /** An email GitHub has verified for this user (from /user/emails), or null: never the bare profile email. */
   email: string | null;
   name: string;
   image: string | null;

@@ -1,0 +1,271 @@
+/**
+ * The permissions table: every API route and method, asked by every kind of caller, for public,
+ * unlisted and private events, through the real route handlers and a real database.
+ *
+ * A route file under app/api whose exported method has no entry here FAILS the first test, so new
+ * routes cannot ship without saying who may call them.
+ *
+ * HOW TO ADD A ROUTE (one entry per route + method, in TABLE below):
+ *   'METHOD path': {
+ *     params: (fx) => ({ slug: fx.slug, ... }),   // route params; may create a fresh row per call
+ *     body: (fx) => ({ ... }),                    // optional: a VALID body, so permissions decide
+ *     expect: { anonymous, guest, attendee, organiser, otherOrganiser, revokedToken },
+ *   }
+ * `path` is the route's folder under app/api (`events/[slug]/rooms/[roomId]`). Each expected
+ * status is a number for every visibility, `hidden(n)` for "n on public and unlisted events, 404
+ * on private ones" (outsiders must not learn a private event exists), or { PUBLIC, UNLISTED,
+ * PRIVATE }. The presets `readers`, `members` and `organisers` cover most routes. The roles:
+ *   anonymous       no credentials
+ *   guest           a guest account that joined this event through an invite link
+ *   attendee        a member with the ATTENDEE role
+ *   organiser       a member with the ORGANISER role (also the proposer of fx.sessionId)
+ *   otherOrganiser  organiser of another event, not a member of this one
+ *   revokedToken    `Authorization: Bearer` with the organiser's API token, deleted before the call
+ * Routes not served by apiRoute's conventions (next-auth's own) go in NOT_HERE with the reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db, type Visibility } from '@/lib/db';
+import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
+import { generateInviteToken } from '@/lib/invites/invite-token';
+import { docNameForSession } from '@/lib/notes/doc-name';
+import { discoverApiRoutes, type RouteHandler } from '@/test/api-routes';
+import { addMember, buildApiToken, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
+
+const ROLES = ['anonymous', 'guest', 'attendee', 'organiser', 'otherOrganiser', 'revokedToken'] as const;
+type RoleName = (typeof ROLES)[number];
+const VISIBILITIES: Visibility[] = ['PUBLIC', 'UNLISTED', 'PRIVATE'];
+
+type Expected = number | Partial<Record<Visibility, number>>;
+interface Fixture {
+  visibility: Visibility;
+  eventId: string;
+  slug: string;
+  organiserId: string;
+  attendeeId: string;
+  roomId: string;
+  slotId: string;
+  sessionId: string;
+  versionId: string;
+  inviteToken: string;
+  /** A fresh row per call, for routes that delete or consume what they are given. */
+  fresh: {
+    room(): Promise<string>;
+    slot(): Promise<string>;
+    invite(): Promise<{ id: string; token: string }>;
+    /** An attendee invite to a new event of the same visibility. */
+    inviteElsewhere(): Promise<string>;
+    member(): Promise<string>;
+    organiserToken(): Promise<string>;
+  };
+}
+interface Entry {
+  params?: (fx: Fixture) => object | Promise<object>;
+  body?: (fx: Fixture) => unknown;
+  expect: Record<RoleName, Expected>;
+}
+
+/** n for public and unlisted events, 404 for private ones. */
+const hidden = (n: number): Expected => ({ PUBLIC: n, UNLISTED: n, PRIVATE: 404 });
+/** Anyone who may see the event. */
+const readers = (ok = 200): Record<RoleName, Expected> => ({ anonymous: hidden(ok), guest: ok, attendee: ok, organiser: ok, otherOrganiser: hidden(ok), revokedToken: 401 });
+/** Members of the event (guests included). */
+const members = (ok: number): Record<RoleName, Expected> => ({ anonymous: hidden(401), guest: ok, attendee: ok, organiser: ok, otherOrganiser: hidden(403), revokedToken: 401 });
+/** Organisers of the event. */
+const organisers = (ok: number): Record<RoleName, Expected> => ({ anonymous: hidden(401), guest: 403, attendee: 403, organiser: ok, otherOrganiser: hidden(403), revokedToken: 401 });
+/** Any signed-in account, whatever the event. */
+const accounts = (ok: number, guest = ok): Record<RoleName, Expected> => ({ anonymous: 401, guest, attendee: ok, organiser: ok, otherOrganiser: ok, revokedToken: 401 });
+
+let emailCounter = 0;
+const TABLE: Record<string, Entry> = {
+  'GET health': { expect: { anonymous: 200, guest: 200, attendee: 200, organiser: 200, otherOrganiser: 200, revokedToken: 200 } },
+  'GET me': { expect: accounts(200) },
+  'POST users': {
+    body: () => ({ email: `perm-${process.pid}-${emailCounter++}@example.test`, name: 'Perm', password: 'long-enough-pw' }),
+    expect: { anonymous: 201, guest: 201, attendee: 201, organiser: 201, otherOrganiser: 201, revokedToken: 401 },
+  },
+  'GET tokens': { expect: accounts(200, 403) },
+  'POST tokens': { body: () => ({ name: 'perm' }), expect: accounts(201, 403) },
+  'DELETE tokens/[id]': {
+    params: async (fx) => ({ id: await fx.fresh.organiserToken() }),
+    // Another person's token is "not found", not "forbidden": its existence is not revealed.
+    expect: { anonymous: 401, guest: 403, attendee: 404, organiser: 204, otherOrganiser: 404, revokedToken: 401 },
+  },
+  'GET events': { expect: accounts(200) },
+  'POST events': {
+    body: () => ({ title: 'Perm Camp', timezone: 'Europe/London', startDate: '2026-06-11', endDate: '2026-06-12' }),
+    expect: accounts(201, 403),
+  },
+  'GET events/[slug]': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'PATCH events/[slug]': { params: (fx) => ({ slug: fx.slug }), body: () => ({ description: 'Updated by the permissions test' }), expect: organisers(200) },
+  'GET events/[slug]/invites': { params: (fx) => ({ slug: fx.slug }), expect: organisers(200) },
+  'POST events/[slug]/invites': { params: (fx) => ({ slug: fx.slug }), body: () => ({ role: 'ATTENDEE' }), expect: organisers(201) },
+  'DELETE events/[slug]/invites/[inviteId]': { params: async (fx) => ({ slug: fx.slug, inviteId: (await fx.fresh.invite()).id }), expect: organisers(204) },
+  'GET events/[slug]/members': { params: (fx) => ({ slug: fx.slug }), expect: members(200) },
+  'PATCH events/[slug]/members/[userId]': {
+    params: async (fx) => ({ slug: fx.slug, userId: await fx.fresh.member() }),
+    body: () => ({ role: 'ORGANISER' }),
+    expect: organisers(204),
+  },
+  'DELETE events/[slug]/members/[userId]': { params: async (fx) => ({ slug: fx.slug, userId: await fx.fresh.member() }), expect: organisers(204) },
+  'GET events/[slug]/rooms': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'POST events/[slug]/rooms': { params: (fx) => ({ slug: fx.slug }), body: () => ({ name: 'Perm room' }), expect: organisers(201) },
+  'GET events/[slug]/rooms/[roomId]': { params: (fx) => ({ slug: fx.slug, roomId: fx.roomId }), expect: readers() },
+  'PATCH events/[slug]/rooms/[roomId]': { params: (fx) => ({ slug: fx.slug, roomId: fx.roomId }), body: () => ({ capacity: 40 }), expect: organisers(200) },
+  'DELETE events/[slug]/rooms/[roomId]': { params: async (fx) => ({ slug: fx.slug, roomId: await fx.fresh.room() }), expect: organisers(204) },
+  'GET events/[slug]/sessions': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'POST events/[slug]/sessions': { params: (fx) => ({ slug: fx.slug }), body: () => ({ title: 'Perm session' }), expect: members(201) },
+  'GET events/[slug]/slots': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'POST events/[slug]/slots': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({ startsAt: '2026-06-11T13:00:00Z', endsAt: '2026-06-11T13:30:00Z', kind: 'SESSION' }),
+    expect: organisers(201),
+  },
+  'GET events/[slug]/slots/[slotId]': { params: (fx) => ({ slug: fx.slug, slotId: fx.slotId }), expect: readers() },
+  'PATCH events/[slug]/slots/[slotId]': { params: (fx) => ({ slug: fx.slug, slotId: fx.slotId }), body: () => ({ label: 'Perm' }), expect: organisers(200) },
+  'DELETE events/[slug]/slots/[slotId]': { params: async (fx) => ({ slug: fx.slug, slotId: await fx.fresh.slot() }), expect: organisers(204) },
+  // An invite link is the credential: whoever holds it may look and join, whatever the visibility.
+  'GET invites/[token]': { params: (fx) => ({ token: fx.inviteToken }), expect: { ...accounts(200), anonymous: 200 } },
+  // Joins ANOTHER event of the same visibility, so the roles here stay what they are for the rest
+  // of the table; a guest account belongs to its own event only.
+  'POST invites/[token]/accept': { params: async (fx) => ({ token: await fx.fresh.inviteElsewhere() }), expect: accounts(200, 403) },
+  'GET sessions/[id]': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
+  // Anonymous readers of public/unlisted events get a read-only token; private sessions are hidden.
+  'POST sessions/[id]/collab-token': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
+  'GET sessions/[id]/versions': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
+  'POST sessions/[id]/versions': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ kind: 'MANUAL', name: 'Perm version' }), expect: members(201) },
+  // Previews are for organisers and the session's hosts (the organiser proposed fx.sessionId).
+  'GET sessions/[id]/versions/[versionId]': { params: (fx) => ({ id: fx.sessionId, versionId: fx.versionId }), expect: organisers(200) },
+};
+
+const NOT_HERE: Record<string, string> = {
+  'GET auth/[...nextauth]': "next-auth's own endpoints (sign-in pages, csrf, session); covered by e2e sign-in specs",
+  'POST auth/[...nextauth]': "next-auth's own endpoints (credentials, sign-out); covered by e2e and lib/auth tests",
+};
+
+let handlers = new Map<string, RouteHandler>();
+
+beforeAll(async () => {
+  handlers = await discoverApiRoutes();
+});
+
+describe('the permissions table', () => {
+  it('names every route and method under app/api, and nothing else', () => {
+    const known = new Set([...Object.keys(TABLE), ...Object.keys(NOT_HERE)]);
+    const missing = [...handlers.keys()].filter((k) => !known.has(k));
+    expect(missing, `routes without an entry in app/api/permissions.test.ts: ${missing.join(', ')}`).toEqual([]);
+    expect(Object.keys(TABLE).filter((k) => !handlers.has(k)), 'stale entries').toEqual([]);
+  });
+});
+
+async function buildFixture(visibility: Visibility): Promise<Fixture & { credentials: Record<RoleName, { cookie?: string; bearer?: string }> }> {
+  const organiser = await buildUser();
+  const { event } = await buildEvent({ visibility, organiserId: organiser.id, settings: { guestsAllowed: true } });
+  const attendee = await buildUser();
+  await addMember(event.id, attendee.id);
+  const guest = await buildUser({ isGuest: true, guestEventId: event.id, email: null });
+  await addMember(event.id, guest.id);
+  const other = await buildUser();
+  await buildEvent({ organiserId: other.id });
+  const revoked = await buildApiToken(organiser.id, 'revoked');
+  await db.apiToken.deleteMany({ where: { userId: organiser.id, name: 'revoked' } });
+  const room = await buildRoom(event.id);
+  const slot = await buildSlot(event.id);
+  const session = await buildSession(event.id, { proposerId: organiser.id });
+  const docName = docNameForSession(session.id);
+  await db.docUpdate.create({ data: { docName, data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))) } });
+  const version = await db.noteVersion.create({ data: { docName, kind: 'MANUAL', name: 'fixture', data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))), createdById: organiser.id } });
+  const invite = async () => {
+    const token = generateInviteToken();
+    const row = await db.invite.create({ data: { eventId: event.id, token, role: 'ATTENDEE', createdById: organiser.id } });
+    return { id: row.id, token };
+  };
+  const inviteToken = (await invite()).token;
+  return {
+    visibility,
+    eventId: event.id,
+    slug: event.slug,
+    organiserId: organiser.id,
+    attendeeId: attendee.id,
+    roomId: room.id,
+    slotId: slot.id,
+    sessionId: session.id,
+    versionId: version.id,
+    inviteToken,
+    fresh: {
+      room: async () => (await buildRoom(event.id)).id,
+      slot: async () => (await buildSlot(event.id, { startsAt: new Date(Date.UTC(2026, 5, 11, 6, crypto.getRandomValues(new Uint32Array(1))[0]! % 600)) })).id,
+      invite,
+      inviteElsewhere: async () => {
+        const { event: elsewhere, organiserId } = await buildEvent({ visibility });
+        const token = generateInviteToken();
+        await db.invite.create({ data: { eventId: elsewhere.id, token, role: 'ATTENDEE', createdById: organiserId } });
+        return token;
+      },
+      member: async () => {
+        const u = await buildUser();
+        await addMember(event.id, u.id);
+        return u.id;
+      },
+      organiserToken: async () => {
+        await buildApiToken(organiser.id, 'to-delete');
+        return (await db.apiToken.findFirstOrThrow({ where: { userId: organiser.id, name: 'to-delete' }, orderBy: { createdAt: 'desc' } })).id;
+      },
+    },
+    credentials: {
+      anonymous: {},
+      guest: { cookie: await sessionCookieFor(guest) },
+      attendee: { cookie: await sessionCookieFor(attendee) },
+      organiser: { cookie: await sessionCookieFor(organiser) },
+      otherOrganiser: { cookie: await sessionCookieFor(other) },
+      revokedToken: { bearer: revoked },
+    },
+  };
+}
+
+function expectedStatus(e: Expected, visibility: Visibility): number {
+  if (typeof e === 'number') return e;
+  const v = e[visibility];
+  if (v === undefined) throw new Error(`no expectation for ${visibility}`);
+  return v;
+}
+
+let checked = 0;
+afterAll(() => {
+  const routes = Object.keys(TABLE).length;
+  console.log(`permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities = ${checked} requests checked`);
+});
+
+for (const visibility of VISIBILITIES) {
+  describe(`a ${visibility.toLowerCase()} event`, () => {
+    let fx: Awaited<ReturnType<typeof buildFixture>>;
+    beforeAll(async () => {
+      fx = await buildFixture(visibility);
+    });
+
+    for (const [key, entry] of Object.entries(TABLE)) {
+      it(key, async () => {
+        const handler = handlers.get(key);
+        expect(handler, `no handler for ${key}`).toBeDefined();
+        const [method] = key.split(' ') as [string];
+        const got: Partial<Record<RoleName, number>> = {};
+        const want: Partial<Record<RoleName, number>> = {};
+        for (const role of ROLES) {
+          const params = (await entry.params?.(fx)) ?? {};
+          const headers = new Headers();
+          const cred = fx.credentials[role];
+          if (cred.cookie) headers.set('cookie', cred.cookie);
+          if (cred.bearer) headers.set('authorization', `Bearer ${cred.bearer}`);
+          const body = entry.body?.(fx);
+          if (body !== undefined) headers.set('content-type', 'application/json');
+          const req = new Request('http://localhost:3000/api/permissions', { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+          const res = await handler!(req, { params: Promise.resolve(params) });
+          await res.arrayBuffer();
+          got[role] = res.status;
+          want[role] = expectedStatus(entry.expect[role], visibility);
+          checked++;
+        }
+        expect(got).toEqual(want);
+      });
+    }
+  });
+}
