@@ -62,14 +62,13 @@ export class CollabConnection {
     this.state = { phase: 'loading', readOnly: !opts.canEdit, localLoaded: false, everSynced: false, unsaved: 0 };
     this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
     this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`hallway:${opts.docName}`, this.doc);
-    const markLoaded = () => {
-      // What this browser kept may not be on the server yet: unsaved until a sync proves otherwise.
-      if (this.doc.store.clients.size > 0) this.localSeq++;
-      this.set({ localLoaded: true });
-    };
+    // What the local copy adds to the document is counted as unsaved in onUpdate (it may not be on
+    // the server yet). Counting the whole document here instead took the server's content for
+    // local edits whenever the server answered before IndexedDB did: "Saving…" forever.
+    const markLoaded = () => !this.state.localLoaded && this.set({ localLoaded: true });
     if (this.local) {
       void this.local.whenSynced.then(markLoaded);
-      setTimeout(() => !this.state.localLoaded && markLoaded(), 2500); // IndexedDB blocked or very slow
+      setTimeout(markLoaded, 2500); // IndexedDB blocked or very slow
     } else markLoaded();
 
     this.doc.on('update', this.onUpdate);
@@ -115,7 +114,8 @@ export class CollabConnection {
   private phaseOf(s: ConnectionState): ConnectionPhase {
     if (s.phase === 'no-access') return 'no-access';
     if (!s.localLoaded) return 'loading';
-    if (this.provider.wsconnected && this.provider.synced) return s.unsaved > 0 ? 'saving' : 'synced';
+    // A reader's changes are dropped by the server: it has nothing to save, whatever it holds.
+    if (this.provider.wsconnected && this.provider.synced) return s.unsaved > 0 && !s.readOnly ? 'saving' : 'synced';
     if (typeof navigator !== 'undefined' && !navigator.onLine) return 'offline';
     if (!this.hadConnection) return this.grant || this.provider.wsconnecting ? 'connecting' : 'offline';
     return 'reconnecting';
@@ -166,8 +166,13 @@ export class CollabConnection {
     return !this.grant || new Date(this.grant.expiresAt).getTime() - Date.now() < 30_000;
   }
 
+  /**
+   * Counts every change the server did not send: typing, and what the local copy restored (the
+   * provider forwards both). A restored update that the server already sent adds nothing, and
+   * Yjs emits no update for it.
+   */
   private onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider || origin === this.local) return;
+    if (origin === this.provider) return;
     this.localSeq++;
     this.set({});
     if (this.pingTimer) clearTimeout(this.pingTimer);
