@@ -58,10 +58,10 @@ export class CollabConnection {
   private hadConnection = false;
   private destroyed = false;
 
-  constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean }) {
+  constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean; localName: string }) {
     this.state = { phase: 'loading', readOnly: !opts.canEdit, localLoaded: false, everSynced: false, unsaved: 0 };
     this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
-    this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`hallway:${opts.docName}`, this.doc);
+    this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(opts.localName, this.doc);
     // What the local copy adds to the document is counted as unsaved in onUpdate (it may not be on
     // the server yet). Counting the whole document here instead took the server's content for
     // local edits whenever the server answered before IndexedDB did: "Saving…" forever.

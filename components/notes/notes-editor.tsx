@@ -11,6 +11,7 @@ import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } 
 import { colorForUser } from '@/lib/notes/presence';
 import { CollabConnection, type ConnectionState } from './collab-connection';
 import { ConnectionStatus } from './connection-status';
+import { foldKey, localCopyName } from './device-copies';
 import { HistoryPanel } from './history-panel';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
@@ -42,13 +43,14 @@ declare global {
 export function NotesEditor(props: NotesEditorProps) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
   useEffect(() => {
-    const c = new CollabConnection({ sessionId: props.sessionId, docName: props.docName, canEdit: props.canEdit });
+    const localName = localCopyName(props.viewer?.id ?? null, props.docName);
+    const c = new CollabConnection({ sessionId: props.sessionId, docName: props.docName, canEdit: props.canEdit, localName });
     const t = setTimeout(() => setConn(c), 0);
     return () => {
       clearTimeout(t);
       c.destroy();
     };
-  }, [props.sessionId, props.docName, props.canEdit]);
+  }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
   if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-400">Opening the notes…</p></EditorFrame>;
   return <LiveEditor key={conn.doc.guid} conn={conn} {...props} />;
 }
@@ -105,7 +107,7 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
       immediatelyRender: false,
       editable: false,
       extensions: [
-        ...notesExtensions({ foldStorageKey: `hallway:fold:${docName}`, isRemoteChange: isChangeOrigin }),
+        ...notesExtensions({ foldStorageKey: foldKey(viewer?.id ?? null, docName), isRemoteChange: isChangeOrigin }),
         Collaboration.configure({ document: conn.doc, field: NOTES_FRAGMENT }),
         CollaborationCaret.configure({ provider: conn.provider, user: { ...user, readOnly: !canEdit } }),
         Placeholder.configure({ placeholder: 'Type a point…', includeChildren: true }),
