@@ -3,6 +3,7 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import Link from 'next/link';
 import { signOut } from 'next-auth/react';
+import { clearDeviceCopies } from '@/components/notes/device-copies';
 
 function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0]!.toUpperCase()).join('') || '?';
@@ -29,7 +30,7 @@ export function UserMenu({ name, isGuest }: { name: string; isGuest: boolean }) 
               <DropdownMenu.Separator className="my-1 h-px bg-stone-200" />
             </>
           )}
-          <DropdownMenu.Item onSelect={() => void signOut({ callbackUrl: '/' })} className="cursor-pointer rounded px-3 py-2 outline-none data-[highlighted]:bg-stone-100">
+          <DropdownMenu.Item onSelect={() => void clearDeviceCopies().then(() => signOut({ callbackUrl: '/' }))} className="cursor-pointer rounded px-3 py-2 outline-none data-[highlighted]:bg-stone-100">
             Sign out
           </DropdownMenu.Item>
         </DropdownMenu.Content>

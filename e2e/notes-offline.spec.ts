@@ -48,3 +48,28 @@ test('offline: typing continues, survives a reload, and merges with what others 
     await expect(editorB).toContainText(part);
   }
 });
+
+test('an offline reload after only reading does not claim edits kept on this device', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const a = await openNotes(s.organiser.context, s.path);
+  await a.getByTestId('notes-editor').click();
+  await a.keyboard.type('written online');
+  await expect(a.getByTestId('connection-status')).toHaveAttribute('data-phase', 'synced');
+
+  const b = await openNotes(s.attendee.context, s.path);
+  await expect(b.getByTestId('notes-editor')).toContainText('written online');
+  await expect(b.getByTestId('offline-ready')).toHaveAttribute('data-ready', 'true');
+  await s.attendee.context.setOffline(true);
+  await expect(b.getByTestId('connection-status')).toHaveAttribute('data-phase', 'offline');
+  await b.reload();
+  await expect(b.getByTestId('connection-status')).toHaveAttribute('data-phase', 'offline');
+  await expect(b.getByTestId('notes-editor')).toContainText('written online');
+  await expect(b.getByTestId('notes-editor')).toHaveAttribute('contenteditable', 'true');
+  await expect(b.getByTestId('connection-status')).not.toContainText('edits kept');
+
+  // Typing now is an edit kept on this device.
+  await b.getByTestId('notes-editor').click();
+  await b.keyboard.press('ControlOrMeta+End');
+  await b.keyboard.type(' and offline');
+  await expect(b.getByTestId('connection-status')).toContainText('edits kept on this device');
+});

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { newNotesContext, openNotes, setUpNotes } from './fixtures/notes';
+import { openStoredNotesAfterServer } from './fixtures/slow-storage';
 import { newUser, signUpViaApi } from './fixtures/users';
 
 test('readers see live notes but cannot type, and their token is read-only', async ({ browser }) => {
@@ -50,4 +51,25 @@ test('readers see live notes but cannot type, and their token is read-only', asy
   // Readers may not create versions.
   const v = await outsider.request.post(`/api/sessions/${s.sessionId}/versions`, { data: { kind: 'MANUAL', name: 'nope' } });
   expect(v.status()).toBe(403);
+});
+
+test('a reader whose stored copy opens after the server answered is live, not "Saving…"', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const writer = await openNotes(s.organiser.context, s.path);
+  await writer.getByTestId('notes-editor').click();
+  await writer.keyboard.type('kept by the server');
+  await expect(writer.getByTestId('connection-status')).toHaveAttribute('data-phase', 'synced');
+
+  const outsider = await newNotesContext(browser);
+  await signUpViaApi(outsider, newUser('outsider'));
+  await openStoredNotesAfterServer(outsider);
+  const page = await openNotes(outsider, s.path, { editable: false });
+  await expect(page.getByTestId('notes-editor')).toContainText('kept by the server');
+  await expect(page.getByTestId('connection-status')).toContainText('Live');
+  await expect(page.getByTestId('connection-status')).not.toContainText('Saving');
+
+  // A member in the same situation has nothing unsaved either.
+  await openStoredNotesAfterServer(s.attendee.context);
+  const member = await openNotes(s.attendee.context, s.path);
+  await expect(member.getByTestId('connection-status')).toContainText('Saved');
 });

@@ -1,7 +1,10 @@
-// Hallway's service worker: keeps the app shell and the notes pages someone opened, so a notes
-// page opens again without a network and shows the notes this browser kept (IndexedDB).
-// Hand-written on purpose (docs/adr/0004-notes-editor.md): Next 16 builds with Turbopack.
-const VERSION = 'v1';
+// Hallway's service worker: keeps the app shell and the notes pages a page asked it to keep, so a
+// notes page opens again without a network and shows the notes this browser kept (IndexedDB).
+// Pages are kept only on request (public events, or a private one the person chose to keep) and
+// are deleted, with every cache, on sign-out (components/notes/device-copies.ts).
+// Hand-written on purpose (docs/adr/0003-notes-editor.md): Next 16 builds with Turbopack.
+// v2: v1 kept every notes page opened, private ones included; activating v2 deletes those.
+const VERSION = 'v2';
 const PAGES = `hallway-pages-${VERSION}`;
 const ASSETS = `hallway-assets-${VERSION}`;
 const NOTES_PAGE = /^\/e\/[^/]+\/s\/[^/]+\/?$/;
@@ -38,8 +41,10 @@ async function networkFirstPage(request) {
   const key = url.origin + url.pathname;
   try {
     const res = await fetch(request);
+    // Refresh a page that is kept already; never start keeping one here (the page decides).
     if (res.ok && res.headers.get('content-type')?.includes('text/html') && NOTES_PAGE.test(url.pathname)) {
-      (await caches.open(PAGES)).put(key, res.clone());
+      const pages = await caches.open(PAGES);
+      if (await pages.match(key)) await pages.put(key, res.clone());
     }
     return res;
   } catch {
@@ -60,6 +65,16 @@ self.addEventListener('fetch', (event) => {
 // static files it loaded, and we keep them. Replies on the given port when done.
 self.addEventListener('message', (event) => {
   const data = event.data;
+  if (data && data.type === 'forget-offline' && typeof data.url === 'string') {
+    event.waitUntil(
+      (async () => {
+        const url = new URL(data.url, self.location.origin);
+        await (await caches.open(PAGES)).delete(url.origin + url.pathname);
+        event.ports[0]?.postMessage({ type: 'forgotten' });
+      })(),
+    );
+    return;
+  }
   if (!data || data.type !== 'keep-offline' || !Array.isArray(data.urls)) return;
   event.waitUntil(
     (async () => {

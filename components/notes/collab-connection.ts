@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { MessageType, SyncType } from '@/lib/collab/protocol';
+import { decodeSavedState, encodeSavedState, SAVED_SNAPSHOT_KEY, updateCoveredBy } from './saved-state';
 
 // One open notes document in the browser: the Y.Doc, its copy in IndexedDB (offline edits survive
 // reloads), the WebSocket provider with a token that is refreshed before it expires, and an
@@ -54,19 +55,30 @@ export class CollabConnection {
   private awaitingStep2: number[] = [];
   private hadConnection = false;
   private destroyed = false;
+  /** Updates the local copy restored, kept until it is known whether the server has them. */
+  private restored: Uint8Array[] | null = [];
+  private rememberTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean }) {
+  constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean; localName: string }) {
     this.state = { phase: 'loading', readOnly: !opts.canEdit, localLoaded: false, everSynced: false, unsaved: 0 };
     this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
-    this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`hallway:${opts.docName}`, this.doc);
-    const markLoaded = () => {
-      // What this browser kept may not be on the server yet: unsaved until a sync proves otherwise.
-      if (this.doc.store.clients.size > 0) this.localSeq++;
-      this.set({ localLoaded: true });
-    };
+    this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(opts.localName, this.doc);
+    // Only what the local copy adds beyond what the server is known to have counts as unsaved.
+    // Counting the whole document instead took the server's content for local edits whenever the
+    // server answered before IndexedDB did ("Saving…" forever), and claimed "edits kept on this
+    // device" after an offline reload when nothing had been typed.
+    const markLoaded = () => !this.state.localLoaded && this.set({ localLoaded: true });
     if (this.local) {
-      void this.local.whenSynced.then(markLoaded);
-      setTimeout(() => !this.state.localLoaded && markLoaded(), 2500); // IndexedDB blocked or very slow
+      const local = this.local;
+      void local.whenSynced
+        .then(async () => decodeSavedState(await local.get(SAVED_SNAPSHOT_KEY).catch(() => null)))
+        .then((saved) => {
+          const unsaved = (this.restored ?? []).some((u) => !saved || !updateCoveredBy(u, saved));
+          this.restored = null;
+          if (unsaved) this.countLocalChange();
+          markLoaded();
+        });
+      setTimeout(markLoaded, 2500); // IndexedDB blocked or very slow
     } else markLoaded();
 
     this.doc.on('update', this.onUpdate);
@@ -90,7 +102,7 @@ export class CollabConnection {
 
   destroy(): void {
     this.destroyed = true;
-    for (const t of [this.refreshTimer, this.pingTimer, this.retryTimer]) if (t) clearTimeout(t);
+    for (const t of [this.refreshTimer, this.pingTimer, this.retryTimer, this.rememberTimer]) if (t) clearTimeout(t);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);
@@ -105,14 +117,17 @@ export class CollabConnection {
     next.unsaved = Math.max(0, this.localSeq - this.ackedSeq);
     next.phase = this.phaseOf(next);
     const changed = (Object.keys(next) as (keyof ConnectionState)[]).some((k) => next[k] !== this.state[k]);
+    const nowSaved = next.phase === 'synced' && this.state.phase !== 'synced';
     this.state = next;
+    if (nowSaved) this.rememberSaved();
     if (changed) for (const l of this.listeners) l(next);
   }
 
   private phaseOf(s: ConnectionState): ConnectionPhase {
     if (s.phase === 'no-access') return 'no-access';
     if (!s.localLoaded) return 'loading';
-    if (this.provider.wsconnected && this.provider.synced) return s.unsaved > 0 ? 'saving' : 'synced';
+    // A reader's changes are dropped by the server: it has nothing to save, whatever it holds.
+    if (this.provider.wsconnected && this.provider.synced) return s.unsaved > 0 && !s.readOnly ? 'saving' : 'synced';
     if (typeof navigator !== 'undefined' && !navigator.onLine) return 'offline';
     if (!this.hadConnection) return this.grant || this.provider.wsconnecting ? 'connecting' : 'offline';
     return 'reconnecting';
@@ -163,13 +178,38 @@ export class CollabConnection {
     return !this.grant || new Date(this.grant.expiresAt).getTime() - Date.now() < 30_000;
   }
 
-  private onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider || origin === this.local) return;
+  /**
+   * Counts every change the server did not send: typing, and what the local copy restored (the
+   * provider forwards both). A restored update that the server already sent adds nothing, and
+   * Yjs emits no update for it.
+   */
+  private onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this.provider) {
+      // Others' changes are on the server: note that now and then (a snapshot walks the document).
+      if (this.state.phase === 'synced' && !this.rememberTimer) this.rememberTimer = setTimeout(() => this.rememberSaved(), 2000);
+      return;
+    }
+    if (origin === this.local && this.restored) {
+      this.restored.push(update);
+      return;
+    }
+    this.countLocalChange();
+  };
+
+  private countLocalChange(): void {
     this.localSeq++;
     this.set({});
     if (this.pingTimer) clearTimeout(this.pingTimer);
     this.pingTimer = setTimeout(() => this.ping(), 200);
-  };
+  }
+
+  /** Records, beside the local copy, that the server has everything this document holds now. */
+  private rememberSaved(): void {
+    if (this.rememberTimer) clearTimeout(this.rememberTimer);
+    this.rememberTimer = null;
+    if (!this.local || this.destroyed || this.state.readOnly || this.state.phase !== 'synced') return;
+    void this.local.set(SAVED_SNAPSHOT_KEY, encodeSavedState(this.doc)).catch(() => undefined);
+  }
 
   /**
    * Asks the server for its state (sync step 1). It answers every step 1 with a step 2, in order,

@@ -15,8 +15,9 @@ function versionTitle(v: NoteVersionDto): string {
   return v.name ?? (v.kind === 'AUTO' ? 'Automatic snapshot' : 'Version');
 }
 
+/** In the reader's own time zone, named, since the event may be elsewhere ("Thu 11 Jun, 14:05 CEST"). */
 function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+  return new Date(iso).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', timeZoneName: 'short' });
 }
 
 async function api<T>(url: string, init?: RequestInit): Promise<T> {
@@ -34,6 +35,8 @@ function Preview({ content }: { content: JSONContent }) {
 export interface HistoryPanelProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Where focus goes back to when the panel closes (the button that opened it). */
+  returnFocusTo: React.RefObject<HTMLElement | null>;
   sessionId: string;
   editor: Editor;
   canEdit: boolean;
@@ -41,7 +44,7 @@ export interface HistoryPanelProps {
 }
 
 /** The session's versions: save a named one, preview one, restore it (as an undoable change). */
-export function HistoryPanel({ open, onOpenChange, sessionId, editor, canEdit, canRestore }: HistoryPanelProps) {
+export function HistoryPanel({ open, onOpenChange, returnFocusTo, sessionId, editor, canEdit, canRestore }: HistoryPanelProps) {
   const base = `/api/sessions/${encodeURIComponent(sessionId)}/versions`;
   const [versions, setVersions] = useState<NoteVersionDto[] | null>(null);
   const [selected, setSelected] = useState<{ version: NoteVersionDto; content: JSONContent } | null>(null);
@@ -110,7 +113,12 @@ export function HistoryPanel({ open, onOpenChange, sessionId, editor, canEdit, c
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-ink/20" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-full max-w-md flex-col bg-white shadow-xl ring-1 ring-stone-200 focus:outline-none" data-testid="history-panel">
+        <Dialog.Content
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            returnFocusTo.current?.focus();
+          }}
+          className="fixed inset-y-0 right-0 z-50 flex w-full max-w-md flex-col bg-white shadow-xl ring-1 ring-stone-200 focus:outline-none" data-testid="history-panel">
           <div className="flex items-center justify-between border-b border-stone-200 px-5 py-4">
             <Dialog.Title className="text-lg font-semibold text-ink">History</Dialog.Title>
             <Dialog.Close className="rounded-md px-2 py-1 text-stone-500 hover:bg-stone-100" aria-label="Close history">✕</Dialog.Close>

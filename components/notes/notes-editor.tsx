@@ -4,13 +4,14 @@ import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Doc as YDoc } from 'yjs';
 import { notesExtensions } from '@/lib/editor/extensions';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
 import { CollabConnection, type ConnectionState } from './collab-connection';
 import { ConnectionStatus } from './connection-status';
+import { foldKey, localCopyName } from './device-copies';
 import { HistoryPanel } from './history-panel';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
@@ -42,13 +43,14 @@ declare global {
 export function NotesEditor(props: NotesEditorProps) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
   useEffect(() => {
-    const c = new CollabConnection({ sessionId: props.sessionId, docName: props.docName, canEdit: props.canEdit });
+    const localName = localCopyName(props.viewer?.id ?? null, props.docName);
+    const c = new CollabConnection({ sessionId: props.sessionId, docName: props.docName, canEdit: props.canEdit, localName });
     const t = setTimeout(() => setConn(c), 0);
     return () => {
       clearTimeout(t);
       c.destroy();
     };
-  }, [props.sessionId, props.docName, props.canEdit]);
+  }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
   if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-400">Opening the notes…</p></EditorFrame>;
   return <LiveEditor key={conn.doc.guid} conn={conn} {...props} />;
 }
@@ -94,6 +96,9 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
   const presence = usePresence(conn.provider.awareness);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [waitedForServer, setWaitedForServer] = useState(false);
+  const historyButton = useRef<HTMLButtonElement>(null);
+  // Esc moves focus just past the editor, so the next Tab leaves it (Tab itself indents).
+  const afterEditor = useRef<HTMLParagraphElement>(null);
 
   const user = useMemo(() => {
     const id = viewer?.id ?? `anon-${conn.doc.clientID}`;
@@ -105,13 +110,18 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
       immediatelyRender: false,
       editable: false,
       extensions: [
-        ...notesExtensions({ foldStorageKey: `hallway:fold:${docName}`, isRemoteChange: isChangeOrigin }),
+        ...notesExtensions({ foldStorageKey: foldKey(viewer?.id ?? null, docName), isRemoteChange: isChangeOrigin }),
         Collaboration.configure({ document: conn.doc, field: NOTES_FRAGMENT }),
         CollaborationCaret.configure({ provider: conn.provider, user: { ...user, readOnly: !canEdit } }),
         Placeholder.configure({ placeholder: 'Type a point…', includeChildren: true }),
       ],
       editorProps: {
         attributes: { class: 'notes-prose', 'aria-label': 'Session notes', 'data-testid': 'notes-editor', spellcheck: 'true' },
+        handleKeyDown: (_view, event) => {
+          if (event.key !== 'Escape' || !afterEditor.current) return false;
+          afterEditor.current.focus();
+          return true;
+        },
       },
     },
     [conn],
@@ -154,11 +164,12 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <PresenceAvatars presence={presence} selfId={user.id} />
+        <PresenceAvatars presence={presence} selfId={user.id} hideSelf={!viewer} />
         <div className="flex items-center gap-2">
           <ConnectionStatus state={state} />
           {(canEdit || canRestore) && (
             <button
+              ref={historyButton}
               type="button"
               onClick={() => setHistoryOpen(true)}
               className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-ink shadow-sm ring-1 ring-inset ring-stone-300 hover:bg-stone-50"
@@ -187,18 +198,33 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
         <div role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">You no longer have access to these notes. What you typed is kept in this browser.</div>
       )}
 
-      <EditorFrame toolbar={editable && editor ? <NotesToolbar editor={editor} /> : <span className="px-1 text-sm text-stone-500">{ready ? 'Read-only' : 'Loading…'}</span>}>
+      <EditorFrame toolbar={toolbarFor(editable && editor ? editor : null, state.readOnly, ready)}>
         <EditorContent editor={editor} className="notes-editor" />
         {editable && (
-          <p className="border-t border-stone-100 px-6 py-2 text-xs text-stone-500">
-            <kbd>Enter</kbd> new point · <kbd>Tab</kbd>/<kbd>Shift</kbd>+<kbd>Tab</kbd> indent/outdent · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Ctrl</kbd>+<kbd>.</kbd> fold · <kbd>[ ]</kbd> task · <kbd>##</kbd> heading
+          <p ref={afterEditor} tabIndex={-1} data-testid="key-hints" className="border-t border-stone-100 px-6 py-2 text-xs text-stone-600 focus:outline-2 focus:outline-brand-600">
+            <kbd>Enter</kbd> new point · <kbd>Tab</kbd>/<kbd>Shift</kbd>+<kbd>Tab</kbd> indent/outdent · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Ctrl</kbd>+<kbd>.</kbd> fold · <kbd>[ ]</kbd> task · <kbd>##</kbd> heading · <kbd>Esc</kbd> then <kbd>Tab</kbd> leave the notes
           </p>
         )}
       </EditorFrame>
 
       {editor && (
-        <HistoryPanel open={historyOpen} onOpenChange={setHistoryOpen} sessionId={sessionId} editor={editor} canEdit={editable} canRestore={canRestore && editable} />
+        <HistoryPanel
+          open={historyOpen}
+          onOpenChange={setHistoryOpen}
+          returnFocusTo={historyButton}
+          sessionId={sessionId}
+          editor={editor}
+          canEdit={editable}
+          canRestore={canRestore && editable}
+        />
       )}
     </div>
   );
+}
+
+/** The toolbar row: formatting for editors; for readers nothing (the status says "Read-only"). */
+function toolbarFor(editor: Editor | null, readOnly: boolean, ready: boolean): React.ReactNode {
+  if (editor) return <NotesToolbar editor={editor} />;
+  if (readOnly) return undefined;
+  return <span className="px-1 text-sm text-stone-600">{ready ? 'Read-only' : 'Loading…'}</span>;
 }

@@ -41,7 +41,7 @@ export function NotesToolbar({ editor }: { editor: Editor }) {
     editor.commands.focus();
   };
   return (
-    <div role="toolbar" aria-label="Formatting" className="-mx-1 flex max-w-full items-center gap-0.5 overflow-x-auto px-1">
+    <div role="toolbar" aria-label="Formatting" className="-mx-1 flex max-w-full flex-wrap items-center gap-0.5 px-1">
       <Tool label="Heading" shortcut="## " active={s.heading} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}>H</Tool>
       <Tool label="Bold" shortcut="Ctrl+B" active={s.bold} onClick={() => editor.chain().focus().toggleBold().run()}><b>B</b></Tool>
       <Tool label="Italic" shortcut="Ctrl+I" active={s.italic} onClick={() => editor.chain().focus().toggleItalic().run()}><i className="font-serif">I</i></Tool>

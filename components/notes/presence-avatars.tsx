@@ -7,11 +7,19 @@ function initials(name: string): string {
 }
 
 /** Overlapping avatars of who is here, plus the "N people editing" count. */
-export function PresenceAvatars({ presence, selfId, max = 6 }: { presence: PresenceSummary; selfId: string | null; max?: number }) {
-  const shown = presence.people.slice(0, max);
-  const extra = presence.people.length - shown.length;
+export function PresenceAvatars({ presence, selfId, hideSelf = false, max = 6 }: {
+  presence: PresenceSummary;
+  selfId: string | null;
+  /** An anonymous reader is nobody to show, least of all to themselves. */
+  hideSelf?: boolean;
+  max?: number;
+}) {
+  const people = hideSelf ? presence.people.filter((p) => p.id !== selfId) : presence.people;
+  const shown = people.slice(0, max);
+  const extra = people.length - shown.length;
   return (
     <div className="flex items-center gap-3" data-testid="presence">
+      {shown.length > 0 && (
       <ul className="flex -space-x-1.5" aria-label="People here">
         {shown.map((p) => (
           <li key={p.id} title={`${p.name}${p.id === selfId ? ' (you)' : ''}${p.readOnly ? ' · reading' : ''}`}>
@@ -31,6 +39,7 @@ export function PresenceAvatars({ presence, selfId, max = 6 }: { presence: Prese
           </li>
         )}
       </ul>
+      )}
       <span className="text-sm text-stone-600" data-testid="editing-count">{editingLabel(presence.editing)}</span>
     </div>
   );

@@ -44,3 +44,32 @@ describe('paste keeps the nesting', () => {
     expect(outline(json)).toEqual([[['a', [['a1', ['a1x']]]], 'b']]);
   });
 });
+
+describe('a Markdown heading pasted into a list', () => {
+  function pasteMarkdown(text: string): JSONContent {
+    const editor = new Editor({
+      element: document.createElement('div'),
+      extensions: notesExtensions(),
+      content: { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }] }] }] },
+    });
+    editor.commands.setTextSelection(editor.state.doc.content.size - 3); // end of "first"
+    const view = editor.view;
+    const slice = view.someProp('clipboardTextParser', (f) => f(text, view.state.selection.$from, false, view));
+    if (!slice) throw new Error('not parsed as Markdown');
+    view.dispatch(view.state.tr.replaceSelection(slice));
+    const json = editor.getJSON();
+    editor.destroy();
+    return json;
+  }
+  const types = (json: JSONContent): string[] => json.content![0]!.content![0]!.content!.map((n) => n.type!);
+
+  it('stays a heading, after the line the caret was in', () => {
+    const json = pasteMarkdown('## Agenda\n- a\n- b\n');
+    expect(types(json)).toEqual(['paragraph', 'heading', 'bulletList']);
+    expect(JSON.stringify(json)).toContain('{"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"Agenda"}]}');
+  });
+
+  it('a lone heading too', () => {
+    expect(types(pasteMarkdown('## Agenda'))).toEqual(['paragraph', 'heading']);
+  });
+});

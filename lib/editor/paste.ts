@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { DOMParser as PMDOMParser } from '@tiptap/pm/model';
+import { DOMParser as PMDOMParser, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { looksLikeMarkdown, markdownToHtml } from './markdown';
 
@@ -125,6 +125,17 @@ export function normalizePastedHtml(html: string): string {
   return root.innerHTML;
 }
 
+/**
+ * An open slice merges its first block into the line at the caret, so a leading `## heading`
+ * pasted into a list item (or any paragraph) became plain text of that line: close the start so
+ * the heading stays a heading, as a block of its own after the line.
+ */
+export function keepLeadingHeading(slice: Slice, parentType: string): Slice {
+  const first = slice.content.firstChild;
+  if (slice.openStart === 0 || first?.type.name !== 'heading' || parentType === 'heading') return slice;
+  return new Slice(slice.content, 0, slice.openEnd);
+}
+
 /** Paste handling for the notes editor: nested lists from HTML, Markdown from plain text. */
 export const OutlinePaste = Extension.create({
   name: 'outlinePaste',
@@ -137,7 +148,8 @@ export const OutlinePaste = Extension.create({
           clipboardTextParser: (text, $context, plain, view) => {
             if (plain || $context.parent.type.spec.code || !looksLikeMarkdown(text) || typeof DOMParser === 'undefined') return null as never;
             const dom = new DOMParser().parseFromString(markdownToHtml(text), 'text/html').body;
-            return PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, { preserveWhitespace: false, context: $context });
+            const slice = PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, { preserveWhitespace: false, context: $context });
+            return keepLeadingHeading(slice, $context.parent.type.name);
           },
         },
       }),

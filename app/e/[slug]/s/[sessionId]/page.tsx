@@ -101,7 +101,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           canRestore={access.canRestoreNotes}
           slotEndsAt={slot?.endsAt ?? null}
         />
-        <OfflineSupport />
+        <OfflineSupport sessionId={session.id} userId={user?.userId ?? null} needsConsent={access.access.event.visibility !== 'PUBLIC'} />
       </main>
     </>
   );
