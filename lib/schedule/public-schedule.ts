@@ -4,6 +4,7 @@ import { loadBoardState } from '@/lib/board/load-board';
 import type { BoardStateDto } from '@/lib/board/board-dto';
 import type { RoomDto } from '@/lib/rooms/rooms';
 import type { SlotDto } from '@/lib/slots/slots';
+import { displayHosts } from './display-hosts';
 
 export interface PublicScheduleSession {
   id: string;
@@ -23,12 +24,6 @@ export interface PublicSchedule {
   rooms: RoomDto[];
   days: { day: string; slots: SlotDto[] }[];
   sessions: PublicScheduleSession[];
-}
-
-/** The hosts people see: the proposer first, then co-hosts. */
-export function displayHosts(s: { proposer: { id: string; name: string } | null; hosts: { id: string; name: string }[] }) {
-  const all = [...(s.proposer ? [s.proposer] : []), ...s.hosts];
-  return all.filter((h, i) => all.findIndex((x) => x.id === h.id) === i);
 }
 
 /** The scheduled sessions of an event in rooms and slots, as anyone who may read the event sees them. */
