@@ -34,10 +34,10 @@ function todayIn(timeZone: string): string {
 function DropCell({ id, enabled, label, children, highlight }: { id: string; enabled: boolean; label: string; children: React.ReactNode; highlight: boolean }) {
   const { setNodeRef, isOver } = useDroppable({ id, disabled: !enabled });
   return (
-    <td ref={setNodeRef} data-testid="board-cell" data-cell={id} aria-label={label} className={clsx('h-24 min-w-44 px-1.5 py-1.5 align-top transition-colors', isOver && 'bg-brand-50')}>
+    <td ref={setNodeRef} data-testid="board-cell" data-cell={id} aria-label={label} className={clsx('h-24 px-1.5 py-1.5 align-top transition-colors', isOver && 'bg-brand-50')}>
       {children ?? (
         <div className={clsx('flex h-full min-h-20 items-center justify-center rounded-lg border border-dashed text-xs',
-          highlight ? 'border-brand-500 text-brand-700' : 'border-stone-200 text-stone-400')}>
+          highlight ? 'border-brand-500 text-brand-700' : 'border-stone-200 text-stone-500')}>
           {enabled ? (highlight ? 'Drop here' : 'Free') : ''}
         </div>
       )}
@@ -51,7 +51,7 @@ function ParkingLot({ enabled, children, count }: { enabled: boolean; children: 
     <section ref={setNodeRef} aria-labelledby="parking-title" data-testid="parking-lot"
       className={clsx('rounded-xl bg-stone-100/70 p-3 ring-1 ring-stone-200 transition-colors', isOver && 'bg-brand-50 ring-brand-500')}>
       <h2 id="parking-title" className="mb-2 flex items-baseline justify-between px-1 text-sm font-semibold text-ink">
-        Parking lot <span className="text-xs font-normal text-stone-500">{count} proposal{count === 1 ? '' : 's'}</span>
+        Parking lot <span className="text-xs font-normal text-stone-600">{count} proposal{count === 1 ? '' : 's'}</span>
       </h2>
       <div className="space-y-2">{children}</div>
     </section>
@@ -90,7 +90,9 @@ export function BoardView({ slug, initial }: { slug: string; initial: BoardState
     const from: Cell = { roomId: session.roomId, slotId: session.slotId };
     if (from.roomId === to.roomId && from.slotId === to.slotId) return;
     const holder = to.roomId && to.slotId ? byCell.get(cellKey(to.slotId, to.roomId)) : undefined;
-    const swap = Boolean(holder && state.viewer.canSchedule);
+    // Swapping trades places between two scheduled sessions; a proposal dropped on a taken cell is
+    // refused rather than silently pushing the holder off the board.
+    const swap = Boolean(holder && state.viewer.canSchedule && session.status === 'SCHEDULED');
     setNotice(null);
     if (!holder || swap) setState((s) => applyMove(s, session.id, to, holder ? { id: holder.id, to: from } : null));
     const res = await callApi<{ warnings: ScheduleWarning[]; swapped: { title: string } | null }>(`/api/sessions/${session.id}`, {
@@ -174,13 +176,13 @@ export function BoardView({ slug, initial }: { slug: string; initial: BoardState
                 </div>
               )}
               <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
-                <table className="w-full border-collapse text-sm" data-testid="board-grid" aria-label={`Schedule for ${shortDay(day!.day)}`}>
+                <table style={{ minWidth: `${5 + state.rooms.length * 12}rem` }} className="w-full table-fixed border-collapse text-sm" data-testid="board-grid" aria-label={`Schedule for ${shortDay(day!.day)}`}>
                   <thead className="bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-500">
                     <tr>
                       <th scope="col" className="sticky left-0 z-10 w-20 bg-stone-50 px-3 py-2 font-medium">Time</th>
                       {state.rooms.map((r) => (
                         <th key={r.id} scope="col" className="px-3 py-2 font-medium">
-                          {r.name}{r.capacity ? <span className="ml-1 normal-case text-stone-400">· {r.capacity} seats</span> : null}
+                          {r.name}{r.capacity ? <span className="ml-1 normal-case text-stone-500">· {r.capacity} seats</span> : null}
                         </th>
                       ))}
                     </tr>
@@ -189,7 +191,7 @@ export function BoardView({ slug, initial }: { slug: string; initial: BoardState
                     {day!.slots.map((slot) => (
                       <tr key={slot.id} className={holdsSessions(slot) ? '' : 'bg-stone-50'}>
                         <th scope="row" className="sticky left-0 z-10 bg-inherit px-3 py-3 text-left align-top font-mono text-xs font-normal text-stone-600">
-                          <span className="block bg-inherit">{slot.start}</span><span className="block text-stone-400">{slot.end}</span>
+                          <span className="block bg-inherit">{slot.start}</span><span className="block text-stone-500">{slot.end}</span>
                         </th>
                         {holdsSessions(slot) ? (
                           state.rooms.map((room) => {
@@ -204,7 +206,7 @@ export function BoardView({ slug, initial }: { slug: string; initial: BoardState
                         ) : (
                           <td colSpan={state.rooms.length} className="px-3 py-3 text-center text-sm text-stone-600">
                             <span className="font-medium">{slot.label ?? (slot.kind === 'BREAK' ? 'Break' : 'Plenary')}</span>
-                            <span className="ml-2 text-xs uppercase tracking-wide text-stone-400">{slot.kind.toLowerCase()}</span>
+                            <span className="ml-2 text-xs uppercase tracking-wide text-stone-500">{slot.kind.toLowerCase()}</span>
                           </td>
                         )}
                       </tr>

@@ -13,7 +13,7 @@ export function MoveMenu({ session, state, byCell, onMove }: {
   byCell: Map<string, BoardSessionDto>;
   onMove: (session: BoardSessionDto, to: Cell) => void;
 }) {
-  const swaps = state.viewer.canSchedule;
+  const swaps = state.viewer.canSchedule && session.status === 'SCHEDULED';
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className="rounded px-1.5 py-0.5 text-xs font-semibold text-brand-700 hover:bg-brand-50" aria-label={`Move “${session.title}” to…`}>

@@ -40,7 +40,7 @@ export function AgendaView({ slug, initial }: { slug: string; initial: BoardStat
             return (
               <li key={s.id} className="flex items-start gap-4 p-4">
                 <div className="w-28 shrink-0 font-mono text-sm text-stone-600">
-                  {slot ? <>{shortDay(slot.day)}<br />{slot.start}–{slot.end}</> : <span className="font-sans text-stone-400">Not scheduled yet</span>}
+                  {slot ? <>{shortDay(slot.day)}<br />{slot.start}–{slot.end}</> : <span className="font-sans text-stone-500">Not scheduled yet</span>}
                 </div>
                 <div className="min-w-0 flex-1">
                   <Link href={s.path} className="font-semibold text-ink hover:text-brand-700 hover:underline">{s.title}</Link>

@@ -114,7 +114,7 @@ export function ScheduleView({ slug, initial }: { slug: string; initial: BoardSt
                 {slot.start}–{slot.end} {m && <Marker kind={m} />}
                 {!holdsSessions(slot) && <span className="font-sans font-medium text-stone-700">{slotName(slot)}</span>}
               </div>
-              {holdsSessions(slot) && (inSlot.length === 0 ? <p className="text-sm text-stone-400">Nothing scheduled</p> : (
+              {holdsSessions(slot) && (inSlot.length === 0 ? <p className="text-sm text-stone-500">Nothing scheduled</p> : (
                 <ul className="divide-y divide-stone-100">
                   {inSlot.map(({ room, s }) => <li key={room.id} className="py-2"><SessionEntry s={s!} signedIn={signedIn} roomName={room.name} /></li>)}
                 </ul>
