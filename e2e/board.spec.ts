@@ -15,6 +15,8 @@ async function propose(page: Page, title: string, pitch = '') {
 }
 
 test('organiser sets up rooms and slots, attendees propose and vote, organisers schedule live', async ({ browser }) => {
+  // Five people in their own browsers on a shared two-core machine: a long story, not a slow one.
+  test.setTimeout(150_000);
   const orgContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await signUpViaApi(orgContext, newUser('org'));
   const event = await createEventViaApi(orgContext.request, { title: 'Harbour Unconf 2026', timezone: 'Europe/London' });
@@ -87,9 +89,16 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
 
   // Keyboard: pick up with space, arrows move between cells, space drops.
   const handle = dragHandle(org, 'Incident reviews people read');
+  const announced = org.locator('[id^="DndLiveRegion"]');
   await handle.focus();
   await org.keyboard.press('Space');
-  await org.keyboard.press('ArrowLeft');
+  await expect(announced).toContainText(/(Picked up|is over the parking lot)/);
+  // dnd-kit starts listening for arrow keys a tick after the pick-up; until the screen reader
+  // hears the card is over a cell, the key may have gone unheard, so it is pressed again.
+  await expect(async () => {
+    await org.keyboard.press('ArrowLeft');
+    await expect(announced).toContainText(/is over (Aft|Bow) at/, { timeout: 500 });
+  }).toPass();
   await org.keyboard.press('Space');
   await expect(lot.getByRole('link', { name: 'Incident reviews people read' })).toHaveCount(0);
   await expect(org.getByTestId('board-grid')).toContainText('Incident reviews people read');
@@ -153,4 +162,91 @@ test('barcamp mode: attendees place their own sessions in free cells, never over
   await expect(dragHandle(ann.page, 'Pairing on legacy code')).toHaveCount(0);
   await orgContext.close();
   await ann.context.close();
+});
+
+test('schedule, projector and agenda: now and next for a clock inside a slot, stars and a calendar feed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const orgContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signUpViaApi(orgContext, newUser('org'));
+  const event = await createEventViaApi(orgContext.request, { title: 'Harbour Unconf 2026', timezone: 'Europe/London' });
+  const api = orgContext.request;
+  const room = async (name: string, capacity: number) => ((await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name, capacity } })).json()) as { id: string }).id;
+  const slot = async (start: string, end: string, extra: Record<string, string> = {}) => {
+    const r = await api.post(`/api/events/${event.slug}/slots`, { data: { day: '2026-06-11', start, end, ...extra } });
+    expect(r.status(), await r.text()).toBe(201);
+    return ((await r.json()) as { id: string }).id;
+  };
+  const [aft, bow] = [await room('Aft', 30), await room('Bow', 60)];
+  const [s9, s10] = [await slot('09:00', '09:45'), await slot('10:00', '10:45')];
+  await slot('12:00', '13:00', { kind: 'BREAK', label: 'Lunch' });
+  const place = async (title: string, roomId: string, slotId: string, description = '') => {
+    const s = (await (await api.post(`/api/events/${event.slug}/sessions`, { data: { title, description } })).json()) as { id: string };
+    expect((await api.patch(`/api/sessions/${s.id}`, { data: { roomId, slotId } })).status()).toBe(200);
+    return s.id;
+  };
+  const flags = await place('Feature flags without the mess', aft, s9, 'Rollouts and **kill switches**.');
+  await place('Incident reviews people read', bow, s9);
+  await place('Kubernetes at home', aft, s10);
+
+  // 09:15 in London, inside the first slot.
+  const inside = new Date('2026-06-11T08:15:00Z');
+  const wall = await orgContext.newPage();
+  await wall.clock.setFixedTime(inside);
+  await wall.setViewportSize({ width: 1600, height: 900 });
+  await wall.goto(`/e/${event.slug}/wall`);
+  await expect(wall.getByTestId('wall-clock')).toHaveText('09:15');
+  const aftCard = wall.getByRole('listitem', { name: 'Aft' });
+  await expect(aftCard.getByTestId('wall-now')).toContainText('Feature flags without the mess');
+  await expect(aftCard.getByTestId('wall-now')).toContainText('until 09:45');
+  await expect(aftCard.getByTestId('wall-next')).toContainText('Kubernetes at home');
+  await expect(aftCard.getByTestId('wall-next')).toContainText('at 10:00');
+  await expect(wall.getByRole('listitem', { name: 'Bow' }).getByTestId('wall-now')).toContainText('Incident reviews people read');
+  await expect(aftCard.getByTestId('qr-code')).toHaveAttribute('data-url', new RegExp(`/e/${event.slug}/s/${flags}$`));
+  await expect(aftCard.getByTestId('qr-code').locator('svg')).toBeVisible();
+  await expect(wall.getByRole('img', { name: 'QR code: join the event' }).locator('svg')).toBeVisible();
+  // It updates by itself.
+  await api.patch(`/api/sessions/${flags}`, { data: { title: 'Feature flags, cleaned up' } });
+  await expect(aftCard.getByTestId('wall-now')).toContainText('Feature flags, cleaned up');
+  await shot(wall, 'projector');
+
+  // The attendee's schedule marks now and next, and she stars a session for her agenda.
+  const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
+  await ann.page.clock.setFixedTime(inside);
+  await ann.page.goto(`/e/${event.slug}/schedule`);
+  await expect(ann.page).toHaveTitle(/Schedule · Harbour Unconf 2026/);
+  await expect(ann.page.getByTestId('schedule-grid').locator('tr[data-mark="now"]')).toContainText('09:00–09:45');
+  await expect(ann.page.getByTestId('schedule-grid').locator('tr[data-mark="next"]')).toContainText('10:00–10:45');
+  await ann.page.getByRole('button', { name: 'Add “Kubernetes at home” to my agenda' }).click();
+  await expect(ann.page.getByRole('button', { name: 'Remove “Kubernetes at home” from my agenda' })).toBeVisible();
+  await shot(ann.page, 'schedule-desktop');
+  const axe = await new AxeBuilder({ page: ann.page }).include('#main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+
+  await ann.page.goto(`/e/${event.slug}/agenda`);
+  await expect(ann.page.getByTestId('agenda-list')).toContainText('Kubernetes at home');
+  await expect(ann.page.getByTestId('agenda-list')).not.toContainText('Incident reviews');
+  await ann.page.getByRole('button', { name: 'Get my calendar link' }).click();
+  const feedUrl = await ann.page.getByTestId('agenda-feed-url').inputValue();
+  await shot(ann.page, 'agenda');
+  // A calendar app fetches the feed without cookies.
+  const calendar = await browser.newContext();
+  const ics = await calendar.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, ''));
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  const body = await ics.text();
+  expect(body).toContain('SUMMARY:Kubernetes at home');
+  expect(body).not.toContain('Incident reviews');
+
+  // Phone widths: the schedule becomes a list, the board scrolls sideways with the lot below.
+  await ann.page.setViewportSize({ width: 390, height: 844 });
+  await ann.page.goto(`/e/${event.slug}/schedule`);
+  await expect(ann.page.getByTestId('schedule-list')).toBeVisible();
+  await expect(ann.page.getByTestId('schedule-list').locator('li[data-mark="now"]')).toContainText('Feature flags, cleaned up');
+  await shot(ann.page, 'schedule-phone');
+  await api.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Pairing on legacy code', description: 'Bring your **worst** code.' } });
+  const phone = await orgContext.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(`/e/${event.slug}/board`);
+  await expect(phone.getByTestId('parking-lot')).toContainText('Pairing on legacy code');
+  await shot(phone, 'board-phone');
+  for (const c of [orgContext, ann.context, calendar]) await c.close();
 });

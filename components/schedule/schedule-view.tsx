@@ -28,7 +28,7 @@ function SessionEntry({ s, signedIn, roomName }: { s: BoardSessionDto; signedIn:
     <div className="flex items-start gap-1" data-testid="schedule-session">
       <div className="min-w-0 flex-1">
         <Link href={s.path} className="font-semibold leading-snug text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
-        <p className="text-xs text-stone-500">{[roomName, hosts.map((h) => h.name).join(', ')].filter(Boolean).join(' · ')}</p>
+        <p className="text-xs text-stone-600">{[roomName, hosts.map((h) => h.name).join(', ')].filter(Boolean).join(' · ')}</p>
         <PresenceBadge presence={s.presence ?? undefined} />
       </div>
       {signedIn && <StarButton sessionId={s.id} title={s.title} starred={s.starred} />}
