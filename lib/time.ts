@@ -46,3 +46,29 @@ export function formatDateRange(start: Date, end: Date): string {
   const e = toDateOnly(end);
   return s === e ? formatDay(start) : `${formatDay(start)} – ${formatDay(end)}`;
 }
+
+/** Offset of a time zone from UTC at an instant, in minutes (Europe/London in June → 60). */
+function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - at.getTime()) / 60_000);
+}
+
+/** The instant of a wall-clock time ("09:30") on a day (YYYY-MM-DD) in a time zone. */
+export function zonedTimeToInstant(day: string, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const naive = Date.UTC(y, m - 1, d, hh, mm);
+  // Two rounds settle the offset even when the guess lands on the other side of a DST change.
+  let instant = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
+  instant = naive - zoneOffsetMinutes(new Date(instant), timeZone) * 60_000;
+  return new Date(instant);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

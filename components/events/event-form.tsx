@@ -14,7 +14,14 @@ export interface EventFormValues {
   startDate: string;
   endDate: string;
   visibility: 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
-  settings: { votesPerAttendee: number; maxVotesPerSession: number; guestsAllowed: boolean; barcampMode: boolean };
+  settings: {
+    votesPerAttendee: number;
+    maxVotesPerSession: number;
+    guestsAllowed: boolean;
+    barcampMode: boolean;
+    hideVotesUntilScheduled: boolean;
+    boardLocked: boolean;
+  };
 }
 
 const VISIBILITY_HELP = {
@@ -108,6 +115,16 @@ export function EventForm({ mode, initial, slug, timeZones }: { mode: 'create' |
         <label className="flex items-center gap-3 text-sm">
           <input type="checkbox" checked={values.settings.barcampMode} onChange={(e) => setSetting('barcampMode', e.target.checked)} className="h-4 w-4 accent-brand-600" />
           Barcamp mode: attendees put their own sessions on the board
+        </label>
+        <label className="flex items-center gap-3 text-sm">
+          <input type="checkbox" checked={values.settings.hideVotesUntilScheduled}
+            onChange={(e) => setSetting('hideVotesUntilScheduled', e.target.checked)} className="h-4 w-4 accent-brand-600" />
+          Hide vote counts from attendees until a session is scheduled
+        </label>
+        <label className="flex items-center gap-3 text-sm">
+          <input type="checkbox" checked={values.settings.boardLocked}
+            onChange={(e) => setSetting('boardLocked', e.target.checked)} className="h-4 w-4 accent-brand-600" />
+          Lock the board: only organisers can move sessions
         </label>
       </fieldset>
       <div className="flex items-center gap-3">

@@ -9,6 +9,10 @@ export const eventSettingsSchema = z.object({
   guestsAllowed: z.boolean().default(true),
   /** Barcamp mode: attendees schedule their own sessions onto free cells. */
   barcampMode: z.boolean().default(false),
+  /** Attendees see vote totals of a proposal only once it is scheduled (their own dots always). */
+  hideVotesUntilScheduled: z.boolean().default(false),
+  /** Freezes the board for everyone but organisers (ends barcamp self-scheduling, for example). */
+  boardLocked: z.boolean().default(false),
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 

@@ -5,6 +5,7 @@ import { toEventDto, type EventDto } from './event-dto';
 import { updateEventInput } from './event-input';
 import { AppError } from '@/lib/errors';
 import { requestCollabAccessRecheck } from '@/lib/collab/revocation';
+import { announceBoardChange } from '@/lib/board/board-events';
 
 /** Changes an event's details or settings (organisers). */
 export async function updateEvent(actor: Actor | null, slug: string, input: unknown): Promise<EventDto> {
@@ -27,5 +28,6 @@ export async function updateEvent(actor: Actor | null, slug: string, input: unkn
     },
   });
   if (data.visibility && data.visibility !== access.event.visibility) requestCollabAccessRecheck();
+  announceBoardChange(event.id, 'settings');
   return toEventDto(event, access.role);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { db, type Room } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
+import { announceBoardChange } from '@/lib/board/board-events';
 import { assertCan, loadEventAccess } from '@/lib/events/event-access';
 
 const name = z.string().trim().min(1, 'Give the room a name').max(60);
@@ -29,6 +30,7 @@ export async function createRoom(actor: Actor | null, slug: string, input: unkno
   const data = createRoomInput.parse(input);
   const order = data.order ?? (await db.room.count({ where: { eventId: access.event.id } }));
   const room = await db.room.create({ data: { eventId: access.event.id, name: data.name, capacity: data.capacity ?? null, order } }).catch(nameTaken);
+  announceBoardChange(access.event.id, 'room');
   return toDto(room);
 }
 
@@ -45,17 +47,38 @@ export async function getRoom(actor: Actor | null, slug: string, roomId: string)
 }
 
 export async function updateRoom(actor: Actor | null, slug: string, roomId: string, input: unknown): Promise<RoomDto> {
-  const { room } = await roomInEvent(actor, slug, roomId, true);
+  const { access, room } = await roomInEvent(actor, slug, roomId, true);
   const data = updateRoomInput.parse(input);
-  return toDto(await db.room.update({ where: { id: room.id }, data }).catch(nameTaken));
+  const updated = await db.room.update({ where: { id: room.id }, data }).catch(nameTaken);
+  announceBoardChange(access.event.id, 'room');
+  return toDto(updated);
 }
 
 /** Deletes a room; sessions scheduled in it go back to unscheduled proposals. */
-export async function deleteRoom(actor: Actor | null, slug: string, roomId: string): Promise<void> {
-  const { room } = await roomInEvent(actor, slug, roomId, true);
-  await db.$transaction([
-    db.session.updateMany({ where: { roomId: room.id, status: 'SCHEDULED' }, data: { status: 'PROPOSED', roomId: null, slotId: null } }),
+export async function deleteRoom(actor: Actor | null, slug: string, roomId: string): Promise<{ unscheduled: number }> {
+  const { access, room } = await roomInEvent(actor, slug, roomId, true);
+  const [moved] = await db.$transaction([
+    db.session.updateMany({ where: { roomId: room.id }, data: { status: 'PROPOSED', roomId: null, slotId: null } }),
     db.room.delete({ where: { id: room.id } }),
   ]);
+  announceBoardChange(access.event.id, 'room');
+  return { unscheduled: moved.count };
+}
+
+export const reorderRoomsInput = z.object({ order: z.array(z.string().min(1)).min(1).max(200) }).strict();
+
+/** Puts the event's rooms in the given order (organisers); the list must name every room once. */
+export async function reorderRooms(actor: Actor | null, slug: string, input: unknown): Promise<RoomDto[]> {
+  const access = await loadEventAccess(actor, { slug });
+  assertCan(access, 'room.manage');
+  const { order } = reorderRoomsInput.parse(input);
+  const rooms = await db.room.findMany({ where: { eventId: access.event.id }, select: { id: true } });
+  const known = new Set(rooms.map((r) => r.id));
+  if (order.length !== known.size || new Set(order).size !== order.length || !order.every((id) => known.has(id))) {
+    throw new AppError('bad_request', 'List every room of the event exactly once', 'order');
+  }
+  await db.$transaction(order.map((id, i) => db.room.update({ where: { id }, data: { order: i } })));
+  announceBoardChange(access.event.id, 'room');
+  return listRooms(actor, slug);
 }
 

@@ -9,6 +9,9 @@ export interface SessionDto {
   format: string;
   tags: string[];
   status: 'PROPOSED' | 'SCHEDULED' | 'WITHDRAWN' | 'MERGED';
+  needsHost: boolean;
+  /** The session this one was merged into, when it was. */
+  mergedIntoId: string | null;
   proposer: { id: string; name: string } | null;
   hosts: { id: string; name: string }[];
   room: { id: string; name: string } | null;
@@ -30,13 +33,14 @@ export const sessionInclude = {
 
 type Row = {
   id: string; title: string; description: string; format: string; tags: string; status: SessionDto['status'];
+  needsHost: boolean; mergedIntoId: string | null;
   proposer: { id: string; name: string } | null;
   hosts: { user: { id: string; name: string } }[];
   room: { id: string; name: string } | null;
   slot: { id: string; day: string; startsAt: Date; endsAt: Date } | null;
 };
 
-function parseTags(json: string): string[] {
+export function parseTags(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json);
     return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
@@ -54,6 +58,8 @@ export function toSessionDto(s: Row, event: { slug: string; timezone: string }):
     format: s.format,
     tags: parseTags(s.tags),
     status: s.status,
+    needsHost: s.needsHost,
+    mergedIntoId: s.mergedIntoId,
     proposer: s.proposer,
     hosts: s.hosts.map((h) => h.user),
     room: s.room,

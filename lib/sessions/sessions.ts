@@ -1,28 +1,33 @@
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
 import { assertCan, loadEventAccess } from '@/lib/events/event-access';
+import { announceBoardChange } from '@/lib/board/board-events';
 import { sessionInclude, toSessionDto, type SessionDto } from './session-dto';
+import { assertHostsAreMembers } from './session-hosts';
+import { proposeSessionInput } from './session-input';
 
-export const proposeSessionInput = z
-  .object({
-    title: z.string().trim().min(1, 'Give the session a title').max(140),
-    description: z.string().max(5000).default(''),
-    format: z.string().trim().min(1).max(40).default('discussion'),
-    tags: z.array(z.string().trim().min(1).max(30)).max(10).default([]),
-  })
-  .strict();
-
-/** Proposes a session in an event (members); the proposer hosts it. */
+/** Proposes a session in an event (members): the caller is its proposer, `hostIds` co-host it. */
 export async function proposeSession(actor: Actor | null, slug: string, input: unknown): Promise<SessionDto> {
   const access = await loadEventAccess(actor, { slug });
   assertCan(access, 'session.propose');
   const data = proposeSessionInput.parse(input);
+  const hostIds = data.hostIds.filter((id) => id !== actor!.userId);
+  await assertHostsAreMembers(access.event.id, hostIds);
   const s = await db.session.create({
-    data: { eventId: access.event.id, title: data.title, description: data.description, format: data.format, tags: JSON.stringify(data.tags), proposerId: actor!.userId },
+    data: {
+      eventId: access.event.id,
+      title: data.title,
+      description: data.description,
+      format: data.format,
+      tags: JSON.stringify(data.tags),
+      needsHost: data.needsHost,
+      proposerId: actor!.userId,
+      hosts: hostIds.length ? { create: hostIds.map((userId) => ({ userId })) } : undefined,
+    },
     include: sessionInclude,
   });
+  announceBoardChange(access.event.id, 'session', s.id);
   return toSessionDto(s, access.event);
 }
 

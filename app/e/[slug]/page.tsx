@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { InvitePanel } from '@/components/events/invite-panel';
+import { SessionPitch } from '@/components/board/session-pitch';
 import { PresenceBadge } from '@/components/events/presence-badge';
 import { ProposeSessionForm } from '@/components/events/propose-session-form';
 import { PageShell } from '@/components/site-header';
@@ -59,6 +60,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
         </div>
         <nav aria-label="Event" className="flex flex-wrap gap-2">
           <ButtonLink href={`/e/${slug}/board`} variant="secondary">Board</ButtonLink>
+          <ButtonLink href={`/e/${slug}/schedule`} variant="secondary">Schedule</ButtonLink>
           <ButtonLink href={`/e/${slug}#sessions`} variant="secondary">Notes</ButtonLink>
           {organiser && <ButtonLink href={`/e/${slug}/settings`} variant="secondary">Settings</ButtonLink>}
         </nav>
@@ -94,6 +96,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
                               {s.room ? ` · ${s.room.name}` : ''}
                               {s.proposer ? ` · proposed by ${s.proposer.name}` : ''}
                             </p>
+                            <SessionPitch markdown={s.description} clamp className="mt-1" />
                           </div>
                           <Link href={`/e/${slug}/s/${s.id}`} className="text-sm font-semibold text-brand-700 hover:underline">Open notes →</Link>
                         </li>
@@ -109,7 +112,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
           {allows(access, 'session.propose') && (
             <Card aria-labelledby="propose-title">
               <h2 id="propose-title" className="mb-4 text-lg font-semibold text-ink">Propose a session</h2>
-              <ProposeSessionForm slug={slug} />
+              <ProposeSessionForm slug={slug} selfId={user?.userId} existing={proposed.map((s) => ({ id: s.id, title: s.title, path: `/e/${slug}/s/${s.id}` }))} />
             </Card>
           )}
           {organiser && (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ScheduleSetup } from '@/components/board/schedule-setup';
 import { EventForm } from '@/components/events/event-form';
 import { MembersTable } from '@/components/events/members-table';
 import { PageShell } from '@/components/site-header';
@@ -9,6 +10,7 @@ import { requirePageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
 import { allows, loadEventAccess } from '@/lib/events/event-access';
 import { listMembers } from '@/lib/events/members';
+import { loadBoardState } from '@/lib/board/load-board';
 import { timeZoneList } from '@/lib/time-zones';
 import { toDateOnly } from '@/lib/time';
 
@@ -31,7 +33,7 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
     );
   }
   const { event, settings } = access;
-  const members = await listMembers(user, slug);
+  const [members, board] = await Promise.all([listMembers(user, slug), loadBoardState(user, slug)]);
   return (
     <PageShell>
       <PageTitle title="Event settings" subtitle={<Link href={`/e/${slug}`} className="hover:underline">← {event.title}</Link>} />
@@ -44,6 +46,10 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
             timeZones={timeZoneList()}
             initial={{ title: event.title, description: event.description, timezone: event.timezone, startDate: toDateOnly(event.startDate), endDate: toDateOnly(event.endDate), visibility: event.visibility, settings }}
           />
+        </Card>
+        <Card aria-labelledby="schedule-setup-title">
+          <h2 id="schedule-setup-title" className="mb-5 text-lg font-semibold text-ink">Rooms and time slots</h2>
+          <ScheduleSetup slug={slug} initial={board} />
         </Card>
         <Card aria-labelledby="members-title">
           <h2 id="members-title" className="mb-3 text-lg font-semibold text-ink">People ({members.length})</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { SessionPitch } from '@/components/board/session-pitch';
 import { NotesEditorClient } from '@/components/notes/notes-editor-client';
 import { OfflineSupport } from '@/components/notes/offline-support';
 import { SiteHeader } from '@/components/site-header';
@@ -91,6 +92,12 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
               </dd>
             </div>
           </dl>
+          <SessionPitch markdown={session.description} className="mt-4 max-w-3xl text-base" />
+          {session.mergedIntoId && (
+            <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              Merged into <Link className="font-semibold underline" href={sessionPath(session.eventSlug, session.mergedIntoId)}>another session</Link>; its notes continue there.
+            </p>
+          )}
         </header>
 
         <NotesEditorClient

@@ -1,0 +1,35 @@
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Actor } from '@/lib/policies';
+import { loadEventAccess, type EventAccess } from '@/lib/events/event-access';
+
+export interface SessionRow {
+  id: string;
+  eventId: string;
+  title: string;
+  status: 'PROPOSED' | 'SCHEDULED' | 'WITHDRAWN' | 'MERGED';
+  proposerId: string | null;
+  roomId: string | null;
+  slotId: string | null;
+  hostIds: string[];
+}
+
+/** A session and the caller's access to its event; 404 when either is missing or hidden. */
+export async function loadSessionForChange(actor: Actor | null, sessionId: string): Promise<{ access: EventAccess; session: SessionRow }> {
+  const s = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { id: true, eventId: true, title: true, status: true, proposerId: true, roomId: true, slotId: true, hosts: { select: { userId: true } } },
+  });
+  if (!s) throw new AppError('not_found', 'Session not found');
+  const access = await loadEventAccess(actor, { id: s.eventId }).catch((err) => {
+    throw err instanceof AppError && err.code === 'not_found' ? new AppError('not_found', 'Session not found') : err;
+  });
+  const { hosts, ...rest } = s;
+  return { access, session: { ...rest, hostIds: hosts.map((h) => h.userId) } };
+}
+
+/** Withdrawn and merged sessions are history: they can be read but not changed. */
+export function assertOpen(session: SessionRow): void {
+  if (session.status === 'WITHDRAWN') throw new AppError('conflict', `“${session.title}” was withdrawn`);
+  if (session.status === 'MERGED') throw new AppError('conflict', `“${session.title}” was merged into another session`);
+}
