@@ -24,7 +24,12 @@ export function isSafeHref(href: string | null | undefined): boolean {
  * The document: any blocks, but an empty one is filled with a bullet list (the first choice of
  * the content expression is what ProseMirror creates), so notes start as an outline.
  */
-const NotesDocument = Node.create({ name: 'doc', topNode: true, content: '(bulletList | block)+' });
+const NotesDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: '(bulletList | block)+',
+  renderMarkdown: (node, h) => (node.content ? h.renderChildren(node.content, '\n\n') : ''),
+});
 
 export interface NotesExtensionOptions {
   /** localStorage key for this person's fold state; omit on the server and in tests. */
