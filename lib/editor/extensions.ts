@@ -3,6 +3,7 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import type { Schema } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { MarkdownCopy } from './markdown-copy';
 import { Outline } from './outline';
 import { OutlinePaste } from './paste';
 
@@ -64,6 +65,7 @@ export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[
     TaskItem.configure({ nested: true }),
     Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null, isRemoteChange: opts.isRemoteChange ?? (() => false) }),
     OutlinePaste,
+    MarkdownCopy,
   ];
 }
 
