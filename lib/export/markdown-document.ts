@@ -66,7 +66,8 @@ function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function section(s: ExportSession, level: number, opts: ExportOptions, anchor: string | null): string {
+/** One session: its heading (with an explicit anchor when given), the meta line, the notes. */
+export function sessionSection(s: ExportSession, level: number, opts: ExportOptions, anchor: string | null = null): string {
   const heading = `${'#'.repeat(level)} ${inlineText(s.title)}${anchor ? ` {#${anchor}}` : ''}`;
   const notes = notesToMarkdown(shiftHeadings(s.notes, level));
   return [heading, sessionMetaLine(s, opts), notes.trimEnd()].filter(Boolean).join('\n\n');
@@ -98,7 +99,7 @@ export function eventDocument(ev: EventDocumentInput, opts: ExportOptions): stri
   } else {
     out.push(`# ${inlineText(title)}`);
   }
-  ev.sessions.forEach((s, i) => out.push(section(s, 2, opts, anchors[i] ?? null)));
+  ev.sessions.forEach((s, i) => out.push(sessionSection(s, 2, opts, anchors[i] ?? null)));
   return out.join('\n\n') + '\n';
 }
 
@@ -106,7 +107,7 @@ export function eventDocument(ev: EventDocumentInput, opts: ExportOptions): stri
 export function sessionDocument(s: ExportSession, opts: ExportOptions & { eventTitle: string; startDate: string }): string {
   if (opts.format === 'jekyll') {
     const front = ['---', 'layout: post', `title: ${yamlString(s.title)}`, `date: ${opts.startDate}`, `summary: ${yamlString(`Notes from a session of ${opts.eventTitle}`)}`, '---'].join('\n');
-    return `${front}\n\n${section(s, 2, opts, null)}\n`;
+    return `${front}\n\n${sessionSection(s, 2, opts)}\n`;
   }
-  return section(s, 1, opts, null) + '\n';
+  return sessionSection(s, 1, opts) + '\n';
 }

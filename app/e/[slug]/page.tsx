@@ -60,6 +60,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
         <nav aria-label="Event" className="flex flex-wrap gap-2">
           <ButtonLink href={`/e/${slug}/board`} variant="secondary">Board</ButtonLink>
           <ButtonLink href={`/e/${slug}#sessions`} variant="secondary">Notes</ButtonLink>
+          <ButtonLink href={`/e/${slug}/export`} variant="secondary">Export</ButtonLink>
           {organiser && <ButtonLink href={`/e/${slug}/settings`} variant="secondary">Settings</ButtonLink>}
         </nav>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { SessionHarvest } from '@/components/export/session-harvest';
 import { NotesEditorClient } from '@/components/notes/notes-editor-client';
 import { OfflineSupport } from '@/components/notes/offline-support';
 import { SiteHeader } from '@/components/site-header';
@@ -93,6 +94,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           </dl>
         </header>
 
+        <SessionHarvest sessionId={session.id} canEdit={access.canEditNotes} />
         <NotesEditorClient
           sessionId={session.id}
           docName={docNameForSession(session.id)}
