@@ -9,6 +9,8 @@ export const eventSettingsSchema = z.object({
   guestsAllowed: z.boolean().default(true),
   /** Barcamp mode: attendees schedule their own sessions onto free cells. */
   barcampMode: z.boolean().default(false),
+  /** Each session's notes appear in the event export only once a host has approved them. */
+  requireNotesApproval: z.boolean().default(false),
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 

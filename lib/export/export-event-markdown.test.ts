@@ -5,6 +5,8 @@ import { docNameForSession } from '@/lib/notes/doc-name';
 import { addMember, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
 import { GET as eventNotes } from '@/app/api/events/[slug]/notes.md/route';
 import { GET as sessionNotes } from '@/app/api/sessions/[id]/notes.md/route';
+import { PUT as approve } from '@/app/api/sessions/[id]/notes/approval/route';
+import { callRoute } from '@/test/call-route';
 
 // js-yaml comes with ESLint; only this test uses it, to prove the front matter is real YAML.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -117,5 +119,25 @@ describe('Markdown export', () => {
     expect((await get(eventNotes, { slug: event.slug }, '', cookies.host)).status).toBe(200);
     expect((await get(sessionNotes, { id: s.early.id }, '', cookies.host)).status).toBe(200);
     expect((await get(eventNotes, { slug: 'no-such-event' }, '', cookies.host)).status).toBe(404);
+  });
+
+  it('leaves sessions out of the event export until a host approves them, when the event asks for it', async () => {
+    const { event, s, cookies } = await buildSchedule();
+    await db.event.update({ where: { id: event.id }, data: { settings: JSON.stringify({ requireNotesApproval: true }) } });
+    const headings = async () => (await get(eventNotes, { slug: event.slug })).text.split('\n').filter((l) => l.startsWith('## '));
+    expect(await headings()).toEqual([]);
+    // The host of "Late in Aft" approves; an attendee who does not host it may not.
+    const attendee = await buildUser();
+    await addMember(event.id, attendee.id);
+    expect((await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: await sessionCookieFor(attendee), body: { approved: true } })).status).toBe(403);
+    expect((await callRoute(approve, 'PUT', { id: s.lateAft.id }, { body: { approved: true } })).status).toBe(401);
+    expect((await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: 'yes' } })).status).toBe(400);
+    const ok = await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: true } });
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ approved: true, approvedBy: { name: 'Priya Hostname' } });
+    await callRoute(approve, 'PUT', { id: s.early.id }, { cookie: cookies.organiser, body: { approved: true } });
+    expect(await headings()).toEqual(['## Feature flags: without the mess?', '## Late in Aft']);
+    await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: false } });
+    expect(await headings()).toEqual(['## Feature flags: without the mess?']);
   });
 });
