@@ -69,3 +69,9 @@ export async function encryptStoredGithubTokens(): Promise<number> {
   if (n) logger.info({ count: n }, 'encrypted GitHub tokens stored in clear text');
   return n;
 }
+
+/** Whether the user has a GitHub token allowed to write gists (pages decide what to offer). */
+export async function hasGistAccess(userId: string): Promise<boolean> {
+  const accounts = await db.account.findMany({ where: { userId, provider: 'github', access_token: { not: null } }, select: { scope: true } });
+  return accounts.some((a) => parseScopes(a.scope).includes('gist'));
+}

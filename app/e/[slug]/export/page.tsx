@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ApprovalRequirement } from '@/components/export/approval-requirement';
 import { EventImportForm } from '@/components/export/event-import-form';
+import { GistPublisher } from '@/components/export/gist-publisher';
 import { MarkdownExportPanel, type ExportSessionOption } from '@/components/export/markdown-export-panel';
 import { PageShell } from '@/components/site-header';
-import { Card, PageTitle } from '@/components/ui/card';
+import { Badge, Card, PageTitle } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
 import { allows, loadEventAccess } from '@/lib/events/event-access';
+import { notesApprovals } from '@/lib/export/notes-approval';
+import { gistPageState } from '@/lib/github/gist-page-state';
 import { MAX_EVENT_IMPORT_BYTES } from '@/lib/notes/import-limits';
 import { listSessions } from '@/lib/sessions/sessions';
 import { formatDay } from '@/lib/time';
@@ -24,8 +28,11 @@ export default async function EventExportPage({ params }: { params: Promise<{ sl
   });
   if (!allows(access, 'notes.read')) notFound();
   const organiser = allows(access, 'event.update');
-  const sessions = (await listSessions(user, slug)).filter((s) => s.status === 'SCHEDULED' || s.status === 'PROPOSED');
-  const options: ExportSessionOption[] = sessions.map((s) => ({
+  const required = access.settings.requireNotesApproval;
+  const [all, gist, approvals] = await Promise.all([listSessions(user, slug), gistPageState(user, access.event.id, 'event'), notesApprovals(access.event.id)]);
+  const sessions = all.filter((s) => s.status === 'SCHEDULED' || s.status === 'PROPOSED');
+  // With consent required, sessions nobody approved are not offered: the export would leave them out.
+  const options: ExportSessionOption[] = sessions.filter((s) => !required || approvals.has(s.id)).map((s) => ({
     id: s.id,
     title: s.title,
     when: s.slot ? `${formatDay(s.slot.day)}, ${s.slot.start}–${s.slot.end}${s.room ? ` · ${s.room.name}` : ''}` : 'Not scheduled (included when it has notes)',
@@ -42,6 +49,35 @@ export default async function EventExportPage({ params }: { params: Promise<{ sl
           </p>
           <MarkdownExportPanel endpoint={`/api/events/${slug}/notes.md`} sessions={options} idPrefix="event-export" />
         </Card>
+        {gist.available && (
+          <Card aria-labelledby="gist-title">
+            <h2 id="gist-title" className="text-lg font-semibold text-ink">Publish as a GitHub gist</h2>
+            <p className="mb-5 mt-1 text-sm text-stone-600">The gist lives in your GitHub account. Publishing again updates the same gist, so its revisions show what changed.</p>
+            <GistPublisher endpoint={`/api/events/${slug}/gist`} returnTo={`/e/${slug}/export`} connected={gist.connected} existing={gist.existing} isEvent />
+          </Card>
+        )}
+        {(required || organiser) && (
+          <Card aria-labelledby="approval-title">
+            <h2 id="approval-title" className="text-lg font-semibold text-ink">Hosts&rsquo; approval</h2>
+            <p className="mb-4 mt-1 text-sm text-stone-600">
+              {required ? 'Only notes a host has approved go into the export and the gist. Hosts approve on their session’s notes page.' : 'Notes go into the export as they are. Organisers can ask hosts to approve their session’s notes first.'}
+            </p>
+            {organiser && <ApprovalRequirement slug={slug} required={required} />}
+            {required && (
+              <ul className="mt-4 divide-y divide-stone-100 text-sm" data-testid="approvals">
+                {sessions.map((s) => {
+                  const a = approvals.get(s.id);
+                  return (
+                    <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                      <Link href={`/e/${slug}/s/${s.id}`} className="font-medium text-ink hover:underline">{s.title}</Link>
+                      {a ? <Badge tone="brand">Approved{a.approvedBy ? ` by ${a.approvedBy.name}` : ''}</Badge> : <Badge tone="amber">Awaiting approval</Badge>}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </Card>
+        )}
         {organiser && (
           <Card aria-labelledby="import-title">
             <h2 id="import-title" className="text-lg font-semibold text-ink">Import notes</h2>

@@ -8,6 +8,7 @@ import { SiteHeader } from '@/components/site-header';
 import { Badge } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
+import { sessionHarvestState } from '@/lib/export/session-harvest-state';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { sessionPath } from '@/lib/sessions/session-dto';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
@@ -49,6 +50,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
   const { user, session, access } = await load(sessionId);
   if (session.eventSlug !== slug) redirect(sessionPath(session.eventSlug, session.id));
   const { slot, room } = session;
+  const harvest = await sessionHarvestState(access);
 
   return (
     <>
@@ -94,7 +96,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           </dl>
         </header>
 
-        <SessionHarvest sessionId={session.id} canEdit={access.canEditNotes} />
+        <SessionHarvest sessionId={session.id} path={sessionPath(session.eventSlug, session.id)} canEdit={access.canEditNotes} {...harvest} />
         <NotesEditorClient
           sessionId={session.id}
           docName={docNameForSession(session.id)}
