@@ -76,7 +76,7 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, { data: NOTES, headers: { 'content-type': 'text/markdown' } });
   expect(put.status()).toBe(200);
   const page = await openNotes(s.attendee.context, s.path);
-  await expect.poll(() => docOutline(page)).toEqual([['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked']);
+  await expect.poll(() => docOutline(page)).toEqual([[['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked']]);
 
   // Select from "too long" to the end of "ask legal", as a drag would.
   await page.evaluate(() => {
@@ -108,7 +108,7 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await page.getByRole('dialog').getByLabel('Markdown').fill('- from the dialog\n  - nested');
   await page.getByRole('button', { name: 'Add to notes' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
-  await expect.poll(() => docOutline(page)).toEqual([['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked', ['from the dialog', ['nested']]]);
+  await expect.poll(() => docOutline(page)).toEqual([[['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked', ['from the dialog', ['nested']]]]);
   await page.getByTestId('session-export-panel').getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('session-export-preview')).toContainText('- from the dialog\n  - nested');
   await shoot(page, 'session-harvest');

@@ -70,8 +70,8 @@ describe('Markdown import through the collaboration server', () => {
       expect(more.status, more.text).toBe(200);
       await waitFor(() => yStateToMarkdown(encodeStateAsUpdate(watcher.doc)).endsWith('- second point\n'), { what: 'the append' });
       // Everything went through the server: the stored document has it too (within its persist window).
-      await waitFor(async () => (await exported(session.id)).endsWith(`\n\n${md}\n- second point\n`), { what: 'stored notes' });
-      expect(outlineShape(yStateToJSON(encodeStateAsUpdate(watcher.doc)))).toEqual([[['first point', [['a reply with code', ['done']]]]], ['second point']]);
+      await waitFor(async () => (await exported(session.id)).endsWith(`\n\n${md}- second point\n`), { what: 'stored notes' });
+      expect(outlineShape(yStateToJSON(encodeStateAsUpdate(watcher.doc)))).toEqual([[['first point', [['a reply with code', ['done']]]], 'second point']]);
 
       const again = await call(putNotes, 'PUT', { id: session.id }, { cookie: cookies.attendee, body: '- only this\n', type: 'text/markdown' });
       expect(again.status).toBe(200);
