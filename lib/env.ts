@@ -24,6 +24,8 @@ const schema = z.object({
   COLLAB_ENABLED: z.enum(['0', '1']).default('1'),
   /** Where browsers reach the collab WebSocket when it runs separately (wss://collab.example.org/collab). */
   COLLAB_PUBLIC_URL: z.string().url().optional(),
+  /** Where this server reaches the collab endpoint for imports (ws://collab.internal:3001/collab); see docs/api.md. */
+  COLLAB_INTERNAL_URL: z.string().url().optional(),
   /** Port of `npm run start:collab` (the standalone collab server); defaults to PORT. */
   COLLAB_PORT: z.preprocess((v) => (v === '' ? undefined : v), port.optional()),
   /** Lifetime of the signed token that opens one collab connection. */

@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { migrateDatabase } from '@/lib/migrate-database';
 import { resolveDatabaseTarget } from '@/lib/database-url';
+import { encryptStoredGithubTokens } from '@/lib/github/github-token';
 
 /**
  * What every server entry point does before it listens: validate the environment, settle the
@@ -21,4 +22,6 @@ export async function prepareProcess(): Promise<void> {
   const target = resolveDatabaseTarget();
   const applied = await migrateDatabase(target);
   logger.info({ provider: target.provider, applied }, applied.length ? 'database migrated' : 'database up to date');
+  // Rows from before tokens were encrypted at rest.
+  await encryptStoredGithubTokens();
 }

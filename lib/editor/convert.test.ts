@@ -8,17 +8,17 @@ import { jsonToYState, markdownToJSON } from './import-notes';
 import { Y } from './server-yjs';
 import { docSchemaVersion, EDITOR_SCHEMA_VERSION, isDocNewerThanEditor, stampSchemaVersion } from './schema-version';
 
-const SAMPLE = `* why do reviews go unread?
-  * too long, written for the auditors not the team
-  * published weeks later
-    * by then nobody remembers the context
-      * level four
-        * level five with \`code\` and **bold**
-* tooling
-  * someone mentioned [the guide](https://example.org/debriefing-guide)
-* follow-ups
-  * [x] share the template in the channel
-  * [ ] ask legal
+const SAMPLE = `- why do reviews go unread?
+  - too long, written for the auditors not the team
+  - published weeks later
+    - by then nobody remembers the context
+      - level four
+        - level five with \`code\` and **bold**
+- tooling
+  - someone mentioned [the guide](https://example.org/debriefing-guide)
+- follow-ups
+  - [x] share the template in the channel
+  - [ ] ask legal
 
 \`\`\`yaml
 flags:

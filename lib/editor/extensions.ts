@@ -4,6 +4,7 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import type { Schema } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
+import { MarkdownCopy } from './markdown-copy';
 import { Outline } from './outline';
 import { OutlinePaste } from './paste';
 
@@ -47,7 +48,12 @@ const NotesLink = Link.extend({
  * The document: any blocks, but an empty one is filled with a bullet list (the first choice of
  * the content expression is what ProseMirror creates), so notes start as an outline.
  */
-const NotesDocument = Node.create({ name: 'doc', topNode: true, content: '(bulletList | block)+' });
+const NotesDocument = Node.create({
+  name: 'doc',
+  topNode: true,
+  content: '(bulletList | block)+',
+  renderMarkdown: (node, h) => (node.content ? h.renderChildren(node.content, '\n\n') : ''),
+});
 
 export interface NotesExtensionOptions {
   /** localStorage key for this person's fold state; omit on the server and in tests. */
@@ -75,6 +81,7 @@ export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[
     TaskItem.configure({ nested: true }),
     Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null, isRemoteChange: opts.isRemoteChange ?? (() => false) }),
     OutlinePaste,
+    MarkdownCopy,
   ];
 }
 

@@ -1,8 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
-import { generateJSON } from '@tiptap/html';
 import type * as YType from 'yjs';
-import { notesExtensions, notesSchema } from './extensions';
-import { markdownToHtml } from './markdown';
+import { notesSchema } from './extensions';
+import { markdownToNotes } from './notes-markdown';
 import { newItemId, OUTLINE_ITEM_TYPES } from './outline';
 import { EDITOR_SCHEMA_VERSION, NOTES_FRAGMENT, NOTES_META } from './schema-version';
 import { Y } from './server-yjs';
@@ -22,10 +21,11 @@ function withItemIds(node: JSONContent): JSONContent {
 
 /** Markdown as notes JSON (validated against the schema). */
 export function markdownToJSON(markdown: string): JSONContent {
-  return withItemIds(notesSchema().nodeFromJSON(generateJSON(markdownToHtml(markdown), notesExtensions())).toJSON() as JSONContent);
+  return withItemIds(markdownToNotes(markdown));
 }
 
-function writeChildren(parent: YType.XmlFragment | YType.XmlElement, content: JSONContent[]): void {
+/** Appends notes JSON nodes to a fragment or element, inside the caller's transaction. */
+export function writeChildren(parent: YType.XmlFragment | YType.XmlElement, content: JSONContent[]): void {
   const parts: { type: YType.XmlElement | YType.XmlText; fill: () => void }[] = [];
   for (let i = 0; i < content.length; ) {
     if (content[i]!.type === 'text') {

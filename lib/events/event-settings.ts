@@ -13,6 +13,8 @@ export const eventSettingsSchema = z.object({
   hideVotesUntilScheduled: z.boolean().default(false),
   /** Freezes the board for everyone but organisers (ends barcamp self-scheduling, for example). */
   boardLocked: z.boolean().default(false),
+  /** Each session's notes appear in the event export only once a host has approved them. */
+  requireNotesApproval: z.boolean().default(false),
 });
 export type EventSettings = z.infer<typeof eventSettingsSchema>;
 

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { encryptToken } from '@/lib/github/github-token';
 
 export interface GithubProfileInput {
   providerAccountId: string;
@@ -12,11 +13,11 @@ export interface GithubProfileInput {
 }
 
 /**
- * Finds or creates the user for a GitHub sign-in and stores the access token server-side (gist
- * export uses it). An existing account with the same verified email is linked, not duplicated.
+ * Finds or creates the user for a GitHub sign-in and stores the access token server-side,
+ * encrypted (gist export uses it). An existing account with the same verified email is linked, not duplicated.
  */
 export async function upsertGithubUser(p: GithubProfileInput): Promise<{ id: string; name: string; email: string | null }> {
-  const tokenFields = { access_token: p.accessToken, scope: p.scope, token_type: p.tokenType };
+  const tokenFields = { access_token: p.accessToken ? encryptToken(p.accessToken) : null, scope: p.scope, token_type: p.tokenType };
   const existing = await db.account.findUnique({
     where: { provider_providerAccountId: { provider: 'github', providerAccountId: p.providerAccountId } },
     select: { id: true, user: { select: { id: true, name: true, email: true } } },

@@ -62,6 +62,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
           <ButtonLink href={`/e/${slug}/board`} variant="secondary">Board</ButtonLink>
           <ButtonLink href={`/e/${slug}/schedule`} variant="secondary">Schedule</ButtonLink>
           <ButtonLink href={`/e/${slug}#sessions`} variant="secondary">Notes</ButtonLink>
+          <ButtonLink href={`/e/${slug}/export`} variant="secondary">Export</ButtonLink>
           {organiser && <ButtonLink href={`/e/${slug}/settings`} variant="secondary">Settings</ButtonLink>}
         </nav>
       </div>

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { SessionPitch } from '@/components/board/session-pitch';
+import { SessionHarvest } from '@/components/export/session-harvest';
 import { NotesEditorClient } from '@/components/notes/notes-editor-client';
 import { OfflineSupport } from '@/components/notes/offline-support';
 import { SiteHeader } from '@/components/site-header';
 import { Badge } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
+import { sessionHarvestState } from '@/lib/export/session-harvest-state';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { sessionPath } from '@/lib/sessions/session-dto';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
@@ -49,6 +51,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
   const { user, session, access } = await load(sessionId);
   if (session.eventSlug !== slug) redirect(sessionPath(session.eventSlug, session.id));
   const { slot, room } = session;
+  const harvest = await sessionHarvestState(access);
 
   return (
     <>
@@ -100,6 +103,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           )}
         </header>
 
+        <SessionHarvest sessionId={session.id} path={sessionPath(session.eventSlug, session.id)} canEdit={access.canEditNotes} {...harvest} />
         <NotesEditorClient
           sessionId={session.id}
           docName={docNameForSession(session.id)}

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { describe, expect, it } from 'vitest';
+import { notesExtensions } from './extensions';
+import { markdownToJSON } from './import-notes';
+
+function copiedText(markdown: string, from: string, to: string): string {
+  const editor = new Editor({ element: document.createElement('div'), extensions: notesExtensions(), content: markdownToJSON(markdown) });
+  const { doc } = editor.state;
+  let start = -1;
+  let end = -1;
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const text = node.text ?? '';
+    if (start < 0 && text.includes(from)) start = pos + text.indexOf(from);
+    if (text.includes(to)) end = pos + text.indexOf(to) + to.length;
+    return true;
+  });
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(doc, start, end)));
+  const slice = editor.state.selection.content();
+  let out = '';
+  editor.view.someProp('clipboardTextSerializer', (f) => {
+    out = f(slice, editor.view);
+    return true;
+  });
+  editor.destroy();
+  return out;
+}
+
+describe('copy as Markdown', () => {
+  const notes = '- alpha\n  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon\n';
+
+  it('keeps the depth of a nested selection', () => {
+    expect(copiedText(notes, 'beta', 'epsilon')).toBe('  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon');
+    expect(copiedText(notes, 'gamma', 'delta')).toBe('    - gamma `x`\n      - [ ] delta');
+    expect(copiedText(notes, 'alpha', 'gamma')).toBe('- alpha\n  - beta **bold**\n    - gamma');
+  });
+
+  it('copies text inside one line as it is', () => {
+    expect(copiedText(notes, 'eta', 'bold')).toBe('eta bold');
+  });
+});
