@@ -27,6 +27,8 @@ const { values, positionals } = parseArgs({
     rooms: { type: 'string' },
     connections: { type: 'string' },
     profile: { type: 'string' },
+    rounds: { type: 'string' },
+    priority: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -45,6 +47,8 @@ if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in S
   --full                                     full clients (a Y.Doc each) instead of thin ones
   --pg                                       Hallway on PostgreSQL (BENCH_DATABASE_URL or local)
   --hallway-mode app|collab                  npm start (default) or npm run start:collab
+  --rounds N                                 runs per case and server, order alternating (quick 1, else 2)
+  --priority N                               scheduling priority of the run, servers and generators (-20..19)
   --profile DIR                              node --cpu-prof the servers into DIR
   --out FILE                                 where the JSON goes (default bench/results/<scenario>-<date>.json)`);
   process.exit(scenario === 'help' || values.help ? 0 : 1);
@@ -66,7 +70,11 @@ const flags: Flags = {
   rooms: values.rooms ? Number(values.rooms) : undefined,
   connections: values.connections ? Number(values.connections) : undefined,
   profileDir: values.profile ? path.resolve(values.profile) : undefined,
+  rounds: values.rounds ? Number(values.rounds) : values.quick ? 1 : 2,
 };
+// On a machine shared with other work, a higher priority (negative, needs root) for the whole run
+// (servers and generators inherit it) keeps the others' bursts out of the figures.
+if (values.priority) os.setPriority(Number(values.priority));
 
 async function main(): Promise<void> {
   const started = Date.now();

@@ -23,6 +23,8 @@ export interface SeedResult {
   docNames: string[];
   tokens: string[];
   coldDoc?: string;
+  /** A read-only token for the first user on the cold document. */
+  coldToken?: string;
 }
 
 async function main(): Promise<void> {
@@ -41,8 +43,10 @@ async function main(): Promise<void> {
   }
   const tokens = spec.tokens.map(([user, doc, ro]) => signCollabToken({ userId: user < 0 ? null : userIds[user]!, docName: docNames[doc]!, readOnly: ro, ttlSeconds: 3600 }).token);
   let coldDoc: string | undefined;
+  let coldToken: string | undefined;
   if (spec.coldUpdates) {
     coldDoc = docNameForSession((await buildSession(event.id)).id);
+    coldToken = signCollabToken({ userId: userIds[0] ?? null, docName: coldDoc, readOnly: true, ttlSeconds: 3600 }).token;
     // One writer typing into one paragraph: each row is one keystroke, as an unbatched log would hold.
     const doc = new Y.Doc();
     const rows: Uint8Array<ArrayBuffer>[] = [];
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
       await db.docUpdate.createMany({ data: rows.slice(i, i + 2000).map((data) => ({ docName: coldDoc!, data })) });
     }
   }
-  const result: SeedResult = { docNames, tokens, coldDoc };
+  const result: SeedResult = { docNames, tokens, coldDoc, coldToken };
   fs.writeFileSync(outFile!, JSON.stringify(result));
   await db.$disconnect();
 }

@@ -32,11 +32,11 @@ export interface LoadPlan {
 export interface Role {
   role: 'editor' | 'reader';
   docIndex: number;
-  /** Hallway user (member) index: editors share a user per 20 connections, readers per 25. */
+  /** Hallway user (member) index: editors share a user per 20 connections, readers per 15. */
   user: number;
 }
 
-const READERS_PER_USER = 25;
+const READERS_PER_USER = 15;
 
 /**
  * Who connects, in order; also what Hallway's seed must create tokens for. Connections share a

@@ -16,6 +16,8 @@ export interface Flags {
   rooms?: number;
   connections?: number;
   profileDir?: string;
+  /** Times each case runs per server, alternating the order. */
+  rounds: number;
 }
 
 export type Log = (line: string) => void;
