@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { SeedSpec } from '../lib/hallway-seed';
 import { startServer, type RunningServer, type ServerKind } from '../lib/servers';
 import type { Flags, Log } from './flags';
@@ -16,8 +17,11 @@ export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpe
     const order = round % 2 === 0 ? kinds : [...kinds].reverse();
     for (const kind of order) {
       let server: RunningServer | null = null;
-      const nodeFlags = flags.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${flags.profileDir}`, `--cpu-prof-name=${label}-${kind}-${Date.now()}.cpuprofile`] : [];
-      if (flags.profileDir) fs.mkdirSync(flags.profileDir, { recursive: true });
+      // One folder per case and server: Node names each thread's profile itself (tsx's loader
+      // runs in a worker thread of its own; the server's work is in the main thread's file).
+      const profileDir = flags.profileDir ? path.join(flags.profileDir, `${label}-${kind}-r${round + 1}`) : null;
+      const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+      if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
       let result: T | { error: string };
       try {
         log(`  ${kind}: ${label}${flags.rounds > 1 ? ` (round ${round + 1})` : ''}`);
