@@ -48,7 +48,7 @@ if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in S
   --full                                     full clients (a Y.Doc each) instead of thin ones
   --pg                                       Hallway on PostgreSQL (BENCH_DATABASE_URL or local)
   --hallway-mode app|collab                  npm start (default) or npm run start:collab
-  --rounds N                                 runs per case and server, order alternating (quick 1, else 2)
+  --rounds N                                 runs per case and server, order alternating (quick and all: 1, else 2)
   --priority N                               scheduling priority of the run, servers and generators (-20..19)
   --profile DIR                              node --cpu-prof the servers into DIR
   --check                                    exit 1 if any server failed, lost an edit or did not converge
@@ -72,7 +72,8 @@ const flags: Flags = {
   rooms: values.rooms ? Number(values.rooms) : undefined,
   connections: values.connections ? Number(values.connections) : undefined,
   profileDir: values.profile ? path.resolve(values.profile) : undefined,
-  rounds: values.rounds ? Number(values.rounds) : values.quick ? 1 : 2,
+  // `all` runs each case once so it fits in 20 minutes; single scenarios alternate two rounds.
+  rounds: values.rounds ? Number(values.rounds) : values.quick || scenario === 'all' ? 1 : 2,
 };
 // On a machine shared with other work, a higher priority (negative, needs root) for the whole run
 // (servers and generators inherit it) keeps the others' bursts out of the figures.

@@ -48,11 +48,11 @@ class Client {
   ) {
     const needsDoc = options.full || spec.role === 'editor';
     this.doc = needsDoc ? new Y.Doc() : null;
-    if (this.doc && spec.role === 'editor') this.doc.clientID = spec.id + 1;
+    if (this.doc && spec.role === 'editor') this.doc.clientID = spec.clientId;
   }
 
   get ownClient(): number {
-    return this.spec.role === 'editor' ? this.spec.id + 1 : -1;
+    return this.spec.role === 'editor' ? this.spec.clientId : -1;
   }
 
   connect(): Promise<void> {

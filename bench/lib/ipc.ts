@@ -2,8 +2,10 @@
 import type { Dialect } from './wire';
 
 export interface ClientSpec {
-  /** Unique across the run; editors use id + 1 as their Yjs client id. */
+  /** Unique across the run. */
   id: number;
+  /** An editor's Yjs client id, unique across every plan run on one server. */
+  clientId: number;
   url: string;
   doc: string;
   dialect: Dialect;

@@ -136,6 +136,7 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: st
   const names = Array.from({ length: plan.docs }, (_, d) => docName(d));
   const specs: ClientSpec[] = roles.map((r, id) => ({
     id,
+    clientId: 1 + id + (plan.tokenOffset ?? 0),
     url: server.wsUrl,
     doc: names[r.docIndex]!,
     dialect: server.dialect,
@@ -286,7 +287,7 @@ function slope(points: { x: number; y: number }[]): number {
 export async function runIdle(server: RunningServer, plan: LoadPlan, steps: number, idleSeconds: number, log: (s: string) => void): Promise<IdleResult> {
   const { roles } = rolesFor(plan);
   const names = Array.from({ length: plan.docs }, (_, d) => server.seed?.docNames[d] ?? `idle-${Date.now().toString(36)}-${d}`);
-  const specs: ClientSpec[] = roles.map((r, id) => ({ id, url: server.wsUrl, doc: names[r.docIndex]!, dialect: server.dialect, token: server.seed?.tokens[id + (plan.tokenOffset ?? 0)], role: r.role, docIndex: r.docIndex }));
+  const specs: ClientSpec[] = roles.map((r, id) => ({ id, clientId: 1 + id, url: server.wsUrl, doc: names[r.docIndex]!, dialect: server.dialect, token: server.seed?.tokens[id + (plan.tokenOffset ?? 0)], role: r.role, docIndex: r.docIndex }));
   // Interleave documents so every burst spreads over all of them.
   specs.sort((a, b) => (a.id % plan.readersPerDoc) - (b.id % plan.readersPerDoc) || a.docIndex - b.docIndex);
   const gens = Array.from({ length: Math.max(1, plan.generators) }, () => new Generator());

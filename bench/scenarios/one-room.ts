@@ -10,7 +10,7 @@ function plan(flags: Flags, editors: number, readers: number, full = flags.full)
     editIntervalMs: flags.intervalMs,
     charsPerEdit: flags.chars,
     warmupSeconds: flags.warmup ?? (flags.quick ? 1 : 3),
-    seconds: flags.seconds ?? (flags.quick ? 3 : 15),
+    seconds: flags.seconds ?? (flags.quick ? 3 : 10),
     full,
     generators: generatorsFor(flags, editors + readers),
   };
