@@ -9,6 +9,7 @@ import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
 import { AccessRechecker } from './access-rechecker';
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate';
+import { autoVersionsHook } from './auto-versions';
 import type { CollabDoc } from './collab-doc';
 import { collabConfigFromEnv, type CollabConfig } from './config';
 import { CollabConnection } from './connection';
@@ -59,7 +60,8 @@ export async function createCollabServer(
 ): Promise<CollabServer> {
   const config = collabConfigFromEnv(opts.config);
   const db = opts.db ?? defaultDb;
-  const hooks = opts.hooks ?? [];
+  // Notes features that run on the server; tests may pass their own list.
+  const hooks = opts.hooks ?? [autoVersionsHook({ db, everyMs: config.autoVersionEveryMs, checkMs: config.autoVersionCheckMs })];
   const metrics = createCollabMetrics();
   const registry = new DocumentRegistry(config, db, metrics);
   const docs = registry.docs;
