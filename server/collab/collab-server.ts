@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { onCollabAccessRecheck } from '@/lib/collab/revocation';
+import { COLLAB_RECHECK_CHANNEL, onCollabAccessRecheck } from '@/lib/collab/revocation';
 import { db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -158,7 +158,9 @@ export async function createCollabServer(
   }
 
   const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
+  // Revocations: published over Redis to every node when it is configured, else within this process.
   const offRecheck = onCollabAccessRecheck(() => void rechecker.recheck());
+  if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, () => void rechecker.recheck());
   const stopHeartbeat = startHeartbeat(allConnections, metrics);
 
   async function flush(): Promise<void> {
