@@ -15,7 +15,6 @@ import { foldKey, localCopyName } from './device-copies';
 import { HistoryPanel } from './history-panel';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
-import { useAutoSnapshots } from './use-auto-snapshots';
 import { usePresence } from './use-presence';
 import './notes-editor.css';
 
@@ -90,7 +89,7 @@ function useDocTooNew(conn: CollabConnection): boolean {
   );
 }
 
-function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slotEndsAt }: NotesEditorProps & { conn: CollabConnection }) {
+function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: NotesEditorProps & { conn: CollabConnection }) {
   const state = useConnectionState(conn);
   const tooNew = useDocTooNew(conn);
   const presence = usePresence(conn.provider.awareness);
@@ -159,7 +158,6 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
     }
   }, [editor, conn]);
 
-  useAutoSnapshots({ sessionId, conn, enabled: editable, slotEndsAt });
 
   return (
     <div className="space-y-3">

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/policies';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
 import { docNameForSession } from './doc-name';
 import { loadNotesState } from './load-notes-state';
+import { takeAutoNoteVersion } from './take-auto-note-version';
 
 // The history panel's versions. A version is the server's persisted state at that moment (never
 // a state a browser claims), so nobody can plant content in history that was not in the notes.
@@ -31,8 +32,7 @@ export const createNoteVersionInput = z
   })
   .strict();
 
-/** Automatic snapshots closer together than this are skipped unless the slot just ended. */
-export const AUTO_SNAPSHOT_MIN_GAP_MS = 9 * 60_000;
+export { AUTO_SNAPSHOT_MIN_GAP_MS } from './take-auto-note-version';
 
 const select = { id: true, kind: true, name: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
 type Row = { id: string; kind: NoteVersionKind; name: string | null; createdAt: Date; createdBy: { id: string; name: string } | null };
@@ -77,17 +77,12 @@ export async function createNoteVersion(
   if (kind === 'RESTORE' ? !a.canRestoreNotes : !a.canEditNotes) throw forbidden();
   if (kind === 'MANUAL' && !name) throw new AppError('bad_request', 'Give the version a name', 'name');
   const docName = docNameForSession(sessionId);
-  const state = await loadNotesState(docName);
-  const content = JSON.stringify(yStateToJSON(state));
-
   if (kind === 'AUTO') {
-    const text = content.replace(/"attrs":\{[^}]*\}/g, '');
-    if (!/"text":"[^"]/.test(text)) return { skipped: 'empty' };
-    const last = await db.noteVersion.findFirst({ where: { docName }, orderBy: { createdAt: 'desc' }, select: { data: true } });
-    if (last && JSON.stringify(yStateToJSON(new Uint8Array(last.data))) === content) return { skipped: 'unchanged' };
-    const lastAuto = await db.noteVersion.findFirst({ where: { docName, kind: 'AUTO' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-    if (reason !== 'slot-end' && lastAuto && Date.now() - lastAuto.createdAt.getTime() < AUTO_SNAPSHOT_MIN_GAP_MS) return { skipped: 'too_soon' };
+    const taken = await takeAutoNoteVersion({ docName, reason: reason ?? 'interval', createdById: actor.userId });
+    if (taken.skipped) return { skipped: taken.skipped === 'taken' ? 'unchanged' : taken.skipped };
+    return { version: toDto(taken.version) };
   }
+  const state = await loadNotesState(docName);
   const data = { docName, kind, name: name ?? null, data: new Uint8Array(state), createdById: actor.userId };
   if (kind !== 'MANUAL') return { version: toDto(await db.noteVersion.create({ data, select })) };
   // Named versions are kept for good: one person may keep only so many of one document's.

@@ -13,18 +13,30 @@ const log = logger.child({ component: 'collab-access-recheck' });
  */
 export class AccessRechecker {
   private running: Promise<void> | null = null;
+  private periodicRunning: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly connections: ReadonlySet<CollabConnection>,
-    intervalMs: number,
+    private readonly intervalMs: number,
   ) {
-    this.timer = setInterval(() => void this.recheck(), intervalMs);
+    this.timer = setInterval(() => void this.recheck(true), intervalMs);
     this.timer.unref();
   }
 
-  recheck(): Promise<void> {
-    return (this.running ??= this.pass().finally(() => {
+  /**
+   * A requested re-check (revocation) runs at once; the periodic one is spread over half the
+   * interval in small slices, so hundreds of open documents cost many short database turns instead
+   * of one long stall every interval (each group is still checked once per COLLAB_REVALIDATE_MS).
+   */
+  recheck(periodic = false): Promise<void> {
+    if (periodic) {
+      return (this.periodicRunning ??= this.pass(true).finally(() => {
+        this.periodicRunning = null;
+      }));
+    }
+    // Not queued behind a slow periodic pass: a revocation is acted on at once.
+    return (this.running ??= this.pass(false).finally(() => {
       this.running = null;
     }));
   }
@@ -33,7 +45,7 @@ export class AccessRechecker {
     clearInterval(this.timer);
   }
 
-  private async pass(): Promise<void> {
+  private async pass(periodic: boolean): Promise<void> {
     const groups = new Map<string, CollabConnection[]>();
     for (const c of this.connections) {
       const key = `${c.doc.name}\u0000${c.identity.userId ?? ''}`;
@@ -42,7 +54,13 @@ export class AccessRechecker {
       else groups.set(key, [c]);
     }
     const entries = [...groups.values()];
-    for (let i = 0; i < entries.length; i += 20) await Promise.all(entries.slice(i, i + 20).map((conns) => this.checkGroup(conns)));
+    const slice = periodic ? 4 : 20;
+    const slices = Math.ceil(entries.length / slice);
+    const pause = periodic && slices > 1 ? Math.min(50, this.intervalMs / 2 / slices) : 0;
+    for (let i = 0; i < entries.length; i += slice) {
+      await Promise.all(entries.slice(i, i + slice).map((conns) => this.checkGroup(conns)));
+      if (pause > 0 && i + slice < entries.length) await new Promise((r) => setTimeout(r, pause));
+    }
   }
 
   private async checkGroup(conns: CollabConnection[]): Promise<void> {

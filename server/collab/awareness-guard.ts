@@ -45,7 +45,13 @@ export function guardAwareness(conn: CollabConnection, update: Uint8Array, maxSt
     const clock = decoding.readVarUint(d);
     const json = decoding.readVarString(d);
     if (json.length > maxStateBytes) return { ok: false, reason: 'awareness state too large' };
-    if (!conn.awarenessIds.has(clientId) && states.has(clientId)) continue;
+    if (!conn.awarenessIds.has(clientId)) {
+      // The stock provider echoes every awareness change it hears, other clients' included: an
+      // entry for an id someone holds, a removal of an id it does not hold, or a clock y-protocols
+      // would ignore as stale is not a claim; it is dropped quietly.
+      const known = conn.doc.awareness.meta.get(clientId);
+      if (states.has(clientId) || json === 'null' || (known && clock <= known.clock)) continue;
+    }
     claims.add(clientId);
     if (claims.size > MAX_AWARENESS_IDS_PER_CONNECTION) return { ok: false, reason: 'too many awareness ids' };
     const claimed: unknown = JSON.parse(json);

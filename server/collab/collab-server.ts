@@ -2,13 +2,14 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { onCollabAccessRecheck } from '@/lib/collab/revocation';
+import { COLLAB_RECHECK_CHANNEL, onCollabAccessRecheck } from '@/lib/collab/revocation';
 import { db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
 import { AccessRechecker } from './access-rechecker';
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate';
+import { autoVersionsHook } from './auto-versions';
 import type { CollabDoc } from './collab-doc';
 import { collabConfigFromEnv, type CollabConfig } from './config';
 import { CollabConnection } from './connection';
@@ -59,7 +60,8 @@ export async function createCollabServer(
 ): Promise<CollabServer> {
   const config = collabConfigFromEnv(opts.config);
   const db = opts.db ?? defaultDb;
-  const hooks = opts.hooks ?? [];
+  // Notes features that run on the server; tests may pass their own list.
+  const hooks = opts.hooks ?? [autoVersionsHook({ db, everyMs: config.autoVersionEveryMs, checkMs: config.autoVersionCheckMs })];
   const metrics = createCollabMetrics();
   const registry = new DocumentRegistry(config, db, metrics);
   const docs = registry.docs;
@@ -156,7 +158,9 @@ export async function createCollabServer(
   }
 
   const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
+  // Revocations: published over Redis to every node when it is configured, else within this process.
   const offRecheck = onCollabAccessRecheck(() => void rechecker.recheck());
+  if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, () => void rechecker.recheck());
   const stopHeartbeat = startHeartbeat(allConnections, metrics);
 
   async function flush(): Promise<void> {

@@ -19,6 +19,10 @@ export interface CollabConfig {
   compactThreshold: number;
   idleUnloadMs: number;
   revalidateMs: number;
+  /** An automatic version every this long while a document is edited (and one at its slot's end). */
+  autoVersionEveryMs: number;
+  /** How often the automatic-version hook looks at the documents edited here. */
+  autoVersionCheckMs: number;
   redisUrl: string | undefined;
   /** Origins allowed to connect with the session cookie besides the request's own host. */
   allowedOrigins: string[];
@@ -43,6 +47,8 @@ export function collabConfigFromEnv(overrides: Partial<CollabConfig> = {}): Coll
     compactThreshold: e.COLLAB_COMPACT_THRESHOLD,
     idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
     revalidateMs: e.COLLAB_REVALIDATE_MS,
+    autoVersionEveryMs: 10 * 60_000,
+    autoVersionCheckMs: 30_000,
     redisUrl: e.REDIS_URL,
     allowedOrigins: origins,
     ...overrides,

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mergeStoredUpdates } from '@/lib/collab/stored-doc';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
@@ -28,7 +29,7 @@ async function compactOnce(db: Db, docName: string): Promise<'compacted' | 'noth
         const snapshot = await tx.docSnapshot.findUnique({ where: { docName }, select: { data: true, lastUpdateId: true } });
         const parts = rows.map((r) => new Uint8Array(r.data));
         if (snapshot) parts.unshift(new Uint8Array(snapshot.data));
-        const merged = Buffer.from(Y.mergeUpdates(parts));
+        const merged = Buffer.from(mergeStoredUpdates(parts));
         const maxId = rows[rows.length - 1]!.id;
         const lastUpdateId = Math.max(maxId, snapshot?.lastUpdateId ?? 0);
         if (snapshot) {

@@ -38,6 +38,8 @@ export class RedisBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers = new Map<string, BusHandler>();
+  /** Channels that carry a signal for the whole node rather than a document's messages. */
+  private readonly signals = new Map<string, () => void>();
   private onReconnect: (() => void) | null = null;
 
   constructor(
@@ -79,6 +81,12 @@ export class RedisBus {
     await this.sub.subscribe(CHANNEL_PREFIX + docName);
   }
 
+  /** Calls `handler` whenever anything is published on `channel` (by any process). */
+  async onSignal(channel: string, handler: () => void): Promise<void> {
+    this.signals.set(channel, handler);
+    await this.sub.subscribe(channel);
+  }
+
   async unsubscribe(docName: string): Promise<void> {
     this.handlers.delete(docName);
     await this.sub.unsubscribe(CHANNEL_PREFIX + docName).catch(() => undefined);
@@ -97,6 +105,8 @@ export class RedisBus {
   }
 
   private dispatch(channel: string, message: Buffer): void {
+    const signal = this.signals.get(channel);
+    if (signal) return signal();
     if (!channel.startsWith(CHANNEL_PREFIX)) return;
     const handler = this.handlers.get(channel.slice(CHANNEL_PREFIX.length));
     if (!handler) return;
@@ -115,6 +125,7 @@ export class RedisBus {
 
   async close(): Promise<void> {
     this.handlers.clear();
+    this.signals.clear();
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
 }

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { requestCollabAccessRecheck } from '@/lib/collab/revocation';
+import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
+import { resetEnvCache } from '@/lib/env';
 import { connectClient, notesFixture, SEED_CLIENT_ID, spawnCollab, storedText, waitFor, waitSynced, type Client, type SpawnedCollab } from './test-support';
 
 // Two collab server processes sharing documents through the Redis on 127.0.0.1:6379.
@@ -14,6 +17,27 @@ afterAll(async () => {
 });
 
 describe('two nodes with Redis', () => {
+  it('hear revocations published over Redis at once, not at their next periodic re-check', async () => {
+    const nodes = await Promise.all([0, 1].map(() => spawnCollab({ env: { REDIS_URL, COLLAB_REVALIDATE_MS: '600000' } })));
+    procs.push(...nodes);
+    const f = await notesFixture('PRIVATE');
+    const member = await f.member();
+    const conns = nodes.map((n) => connectClient(n.url, f.docName, f.tokenFor(member.id)));
+    clients.push(...conns);
+    await waitSynced(...conns);
+    await db.membership.deleteMany({ where: { eventId: f.event.id, userId: member.id } });
+    // What removing a member does (lib/events/members.ts), from this process: a web node.
+    process.env.REDIS_URL = REDIS_URL;
+    resetEnvCache();
+    try {
+      requestCollabAccessRecheck();
+    } finally {
+      delete process.env.REDIS_URL;
+      resetEnvCache();
+    }
+    for (const c of conns) await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revoked on every node' });
+  });
+
   it("see each other's edits and cursors, and store each update once", async () => {
     const [n1, n2] = await Promise.all([spawnCollab({ env: { REDIS_URL } }), spawnCollab({ env: { REDIS_URL } })]);
     procs.push(n1, n2);
