@@ -4,6 +4,7 @@ import { callRoute } from '@/test/call-route';
 import * as users from './users/route';
 import * as events from './events/route';
 import * as event from './events/[slug]/route';
+import { apiRoute } from '@/lib/http/api-route';
 
 // Issue 9 #9: bad input is the caller's fault and answers 4xx, never 500.
 describe('bad input through real route handlers', () => {
@@ -43,5 +44,15 @@ describe('bad input through real route handlers', () => {
     const res = await events.POST(req, { params: Promise.resolve({}) });
     expect(res.status).toBe(413);
     expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('non-JSON bodies (Markdown imports) are left to their route, which reads them with its own limit', async () => {
+    const handler = apiRoute(async () => ({ decidedByRoute: true }));
+    const req = new Request('http://localhost:3000/api/import', {
+      method: 'POST',
+      headers: { 'content-type': 'text/markdown', 'content-length': String(2 * 1024 * 1024) },
+      body: 'x',
+    });
+    expect((await handler(req, { params: Promise.resolve({}) })).status).toBe(200);
   });
 });

@@ -9,6 +9,7 @@
  *   'METHOD path': {
  *     params: (fx) => ({ slug: fx.slug, ... }),   // route params; may create a fresh row per call
  *     body: (fx) => ({ ... }),                    // optional: a VALID body, so permissions decide
+ *     contentType: 'text/markdown',               // optional: send body as this raw text instead of JSON
  *     expect: { anonymous, guest, attendee, organiser, otherOrganiser, revokedToken },
  *   }
  * `path` is the route's folder under app/api (`events/[slug]/rooms/[roomId]`). Each expected
@@ -56,11 +57,15 @@ interface Fixture {
     inviteElsewhere(): Promise<string>;
     member(): Promise<string>;
     organiserToken(): Promise<string>;
+    /** A session proposed by the organiser (for routes that withdraw or merge it). */
+    session(): Promise<string>;
   };
 }
 interface Entry {
   params?: (fx: Fixture) => object | Promise<object>;
+  /** A JSON body, or with `contentType` the raw text to send (e.g. Markdown). */
   body?: (fx: Fixture) => unknown;
+  contentType?: string;
   expect: Record<RoleName, Expected>;
 }
 
@@ -206,6 +211,7 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
         await addMember(event.id, u.id);
         return u.id;
       },
+      session: async () => (await buildSession(event.id, { proposerId: organiser.id })).id,
       organiserToken: async () => {
         await buildApiToken(organiser.id, 'to-delete');
         return (await db.apiToken.findFirstOrThrow({ where: { userId: organiser.id, name: 'to-delete' }, orderBy: { createdAt: 'desc' } })).id;
@@ -256,10 +262,11 @@ for (const visibility of VISIBILITIES) {
           if (cred.cookie) headers.set('cookie', cred.cookie);
           if (cred.bearer) headers.set('authorization', `Bearer ${cred.bearer}`);
           const body = entry.body?.(fx);
-          if (body !== undefined) headers.set('content-type', 'application/json');
-          const req = new Request('http://localhost:3000/api/permissions', { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+          if (body !== undefined) headers.set('content-type', entry.contentType ?? 'application/json');
+          const payload = body === undefined ? undefined : entry.contentType ? String(body) : JSON.stringify(body);
+          const req = new Request('http://localhost:3000/api/permissions', { method, headers, body: payload });
           const res = await handler!(req, { params: Promise.resolve(params) });
-          await res.arrayBuffer();
+          await res.body?.cancel(); // the status is what counts; a server-sent event stream never ends
           got[role] = res.status;
           want[role] = expectedStatus(entry.expect[role], visibility);
           checked++;

@@ -56,7 +56,7 @@ function assertStorableRequestText(req: Request, params: unknown): void {
 export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response | object>, opts: ApiRouteOptions = {}) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(req.method)) assertDeclaredLength(req.headers, opts.maxBodyBytes ?? env().API_MAX_BODY_BYTES);
+      if (!SAFE_METHODS.has(req.method) && carriesJson(req.headers)) assertDeclaredLength(req.headers, opts.maxBodyBytes ?? env().API_MAX_BODY_BYTES);
       const params = (await route?.params) ?? ({} as P);
       assertStorableRequestText(req, params);
       assertSameOrigin(req);
@@ -78,6 +78,16 @@ export async function readBody(req: Request, opts: { maxBytes?: number } = {}): 
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * JSON (or untyped) bodies are capped at API_MAX_BODY_BYTES before anything else runs. Routes that
+ * take other media (Markdown imports) read them with their own limits; the server's
+ * HTTP_MAX_BODY_BYTES still bounds them before Next.js.
+ */
+function carriesJson(headers: Headers): boolean {
+  const type = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === '' || type === 'application/json' || type.endsWith('+json');
+}
 
 /**
  * Cookie-authenticated writes must come from our own pages: a browser always sends Origin on
