@@ -8,6 +8,7 @@ import { PageShell } from '@/components/site-header';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
+import { publicUrlConfigured } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { allows, loadEventAccess } from '@/lib/events/event-access';
 import { listInvites } from '@/lib/invites/create-invite';
@@ -116,7 +117,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
             <Card aria-labelledby="invite-title">
               <h2 id="invite-title" className="mb-1 text-lg font-semibold text-ink">Invite people</h2>
               <p className="mb-4 text-sm text-stone-600">Share a link; people join with an account{access.settings.guestsAllowed ? ' or as a guest with just a name' : ''}.</p>
-              <InvitePanel slug={slug} initial={invites} />
+              <InvitePanel slug={slug} initial={invites} useVisitedHost={!publicUrlConfigured()} />
             </Card>
           )}
           {!user && (
