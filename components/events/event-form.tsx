@@ -61,7 +61,7 @@ export function EventForm({ mode, initial, slug, timeZones }: { mode: 'create' |
       {mode === 'create' && (
         <Field id="slug" label="Web address (optional)" hint="Lowercase letters, digits and hyphens. Made from the title if left empty." error={fe('slug')}>
           <div className="flex items-center rounded-md shadow-sm">
-            <span className="rounded-l-md bg-stone-100 px-3 py-2 text-sm text-stone-500 ring-1 ring-inset ring-stone-300">/e/</span>
+            <span className="rounded-l-md bg-stone-100 px-3 py-2 text-sm text-stone-600 ring-1 ring-inset ring-stone-300">/e/</span>
             <Input id="slug" className="rounded-l-none" value={values.slug ?? ''} onChange={(e) => set('slug', e.target.value)} placeholder="harbour-2026" aria-invalid={!!fe('slug')} />
           </div>
         </Field>

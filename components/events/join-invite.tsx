@@ -65,7 +65,7 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
           <Button type="submit" disabled={busy} className="w-full">{busy ? 'Joining…' : 'Join as guest'}</Button>
         </form>
       )}
-      {guestsAllowed && <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-400"><span className="h-px flex-1 bg-stone-200" />or<span className="h-px flex-1 bg-stone-200" /></div>}
+      {guestsAllowed && <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500"><span className="h-px flex-1 bg-stone-200" />or<span className="h-px flex-1 bg-stone-200" /></div>}
       <div className="grid gap-2 sm:grid-cols-2">
         <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">Sign in</ButtonLink>
         <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">Create account</ButtonLink>

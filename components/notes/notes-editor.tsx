@@ -51,7 +51,7 @@ export function NotesEditor(props: NotesEditorProps) {
       c.destroy();
     };
   }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
-  if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-400">Opening the notes…</p></EditorFrame>;
+  if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-500">Opening the notes…</p></EditorFrame>;
   return <LiveEditor key={conn.doc.guid} conn={conn} {...props} />;
 }
 
@@ -116,7 +116,7 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore, slo
         Placeholder.configure({ placeholder: 'Type a point…', includeChildren: true }),
       ],
       editorProps: {
-        attributes: { class: 'notes-prose', 'aria-label': 'Session notes', 'data-testid': 'notes-editor', spellcheck: 'true' },
+        attributes: { class: 'notes-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Session notes', 'data-testid': 'notes-editor', spellcheck: 'true' },
         handleKeyDown: (_view, event) => {
           if (event.key !== 'Escape' || !afterEditor.current) return false;
           afterEditor.current.focus();

@@ -39,7 +39,7 @@ export default async function BoardPage({ params }: { params: Promise<{ slug: st
                   <thead className="bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-500">
                     <tr>
                       <th scope="col" className="w-28 px-3 py-2 font-medium">Time</th>
-                      {grid.rooms.map((r) => <th key={r.id} scope="col" className="px-3 py-2 font-medium">{r.name}{r.capacity ? <span className="ml-1 normal-case text-stone-400">({r.capacity})</span> : null}</th>)}
+                      {grid.rooms.map((r) => <th key={r.id} scope="col" className="px-3 py-2 font-medium">{r.name}{r.capacity ? <span className="ml-1 normal-case text-stone-600">({r.capacity})</span> : null}</th>)}
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-stone-100">

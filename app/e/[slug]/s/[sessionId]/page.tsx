@@ -71,7 +71,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
               <dd data-testid="session-time">
                 {slot ? (
                   <>
-                    {formatDay(slot.day)}, {slot.start}–{slot.end} <span className="text-stone-400">({zoneLabel(session.timezone, slot.startsAt)})</span>
+                    {formatDay(slot.day)}, {slot.start}–{slot.end} <span className="text-stone-500">({zoneLabel(session.timezone, slot.startsAt)})</span>
                   </>
                 ) : (
                   'Not scheduled yet'
