@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, Input, Select, Textarea } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
+import { eventPath } from '@/lib/paths';
 
 export interface EventFormValues {
   title: string;
@@ -47,7 +48,7 @@ export function EventForm({ mode, initial, slug, timeZones }: { mode: 'create' |
       setError({ message: res.message.replace(/^[\w.]+: /, ''), field: res.field?.split('.').pop() });
       return;
     }
-    if (mode === 'create') router.push(`/e/${res.data.slug}`);
+    if (mode === 'create') router.push(eventPath(res.data.slug));
     else { setSaved(true); router.refresh(); }
   }
 

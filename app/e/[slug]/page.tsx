@@ -15,6 +15,7 @@ import { listInvites } from '@/lib/invites/create-invite';
 import { presenceForSessions } from '@/lib/notes/session-presence';
 import { listSessions } from '@/lib/sessions/sessions';
 import { formatDateRange, formatDay } from '@/lib/time';
+import { eventBoardPath, eventNotesPath, eventSettingsPath, sessionPath } from '@/lib/paths';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,9 +60,9 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
           <p className="mt-1 text-stone-600">{formatDateRange(event.startDate, event.endDate)} · {event.timezone}</p>
         </div>
         <nav aria-label="Event" className="flex flex-wrap gap-2">
-          <ButtonLink href={`/e/${slug}/board`} variant="secondary">Board</ButtonLink>
-          <ButtonLink href={`/e/${slug}#sessions`} variant="secondary">Notes</ButtonLink>
-          {organiser && <ButtonLink href={`/e/${slug}/settings`} variant="secondary">Settings</ButtonLink>}
+          <ButtonLink href={eventBoardPath(slug)} variant="secondary">Board</ButtonLink>
+          <ButtonLink href={eventNotesPath(slug)} variant="secondary">Notes</ButtonLink>
+          {organiser && <ButtonLink href={eventSettingsPath(slug)} variant="secondary">Settings</ButtonLink>}
         </nav>
       </div>
 
@@ -87,7 +88,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
                         <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
                           <div>
                             <div className="flex flex-wrap items-center gap-2">
-                              <Link href={`/e/${slug}/s/${s.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
+                              <Link href={sessionPath(slug, s.id)} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
                               <PresenceBadge presence={presence.get(s.id)} />
                             </div>
                             <p className="text-xs text-stone-500">
@@ -96,7 +97,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
                               {s.proposer ? ` · proposed by ${s.proposer.name}` : ''}
                             </p>
                           </div>
-                          <Link href={`/e/${slug}/s/${s.id}`} className="text-sm font-semibold text-brand-700 hover:underline">Open notes →</Link>
+                          <Link href={sessionPath(slug, s.id)} className="text-sm font-semibold text-brand-700 hover:underline">Open notes →</Link>
                         </li>
                       ))}
                     </ul>
