@@ -4,6 +4,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { getPageUser } from '@/lib/auth/page-user';
 import { listPublicEvents } from '@/lib/events/list-events';
 import { formatDateRange } from '@/lib/time';
+import { eventPath } from '@/lib/paths';
 
 export const dynamic = 'force-dynamic';
 
@@ -60,7 +61,7 @@ export default async function Home() {
             <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {events.map((e) => (
                 <li key={e.id}>
-                  <Link href={`/e/${e.slug}`} className="block rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200 hover:ring-brand-500">
+                  <Link href={eventPath(e.slug)} className="block rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200 hover:ring-brand-500">
                     <span className="font-semibold text-ink">{e.title}</span>
                     <span className="mt-1 block text-sm text-stone-600">{formatDateRange(new Date(e.startDate), new Date(e.endDate))}</span>
                   </Link>

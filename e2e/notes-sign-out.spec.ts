@@ -38,7 +38,7 @@ test('private notes are not kept without consent, and nothing is readable offlin
   expect(before.pages).toBe(1);
 
   await page.getByRole('button', { name: `Account menu for ${s.organiser.user.name}` }).click();
-  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   // Only the app's public static files may be cached again by the next page.
   const after = await storedNames(page);

@@ -4,6 +4,7 @@ import { PrismaClient as SqliteClient } from '@/generated/sqlite';
 import { PrismaClient as PostgresClient } from '@/generated/postgres';
 import { ensureSqliteDir, resolveDatabaseTarget, type DatabaseTarget } from '@/lib/database-url';
 import { isRetryableConflict, retryOnConflict } from '@/lib/db-errors';
+import { env } from '@/lib/env';
 
 export { isRetryableConflict };
 
@@ -13,7 +14,7 @@ export type Db = SqliteClient;
 
 export function createDb(target: DatabaseTarget = resolveDatabaseTarget()): Db {
   if (target.provider === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+    const adapter = new PrismaPg({ connectionString: target.url, max: env().DATABASE_POOL_SIZE });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   ensureSqliteDir(target);

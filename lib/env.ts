@@ -11,6 +11,10 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Base URL people reach the app at (https://hallway.example.org). Defaults to http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
+  /** next-auth's own base URL; server/prepare-process.ts sets it from PUBLIC_URL when unset. */
+  NEXTAUTH_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** Connections in the PostgreSQL pool of each process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
@@ -109,9 +113,18 @@ export function resetEnvCache(): void {
   cached = undefined;
 }
 
+/**
+ * The one base URL of the app: PUBLIC_URL, else NEXTAUTH_URL, else http://localhost:PORT (which
+ * only this machine can open: see publicUrlConfigured).
+ */
 export function publicBaseUrl(): string {
   const e = env();
-  return (e.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return (e.PUBLIC_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+}
+
+/** False when links fall back to localhost; pages that share links then use the browser's address. */
+export function publicUrlConfigured(): boolean {
+  return Boolean(env().PUBLIC_URL);
 }
 
 /** Absolute URL of a path in the app, for the `url` field of API objects. */

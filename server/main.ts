@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env } from '@/lib/env';
+import { env, publicBaseUrl } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { startAppServer } from './app-server';
 import { prepareProcess } from './prepare-process';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const e = env();
   const realtime = await createRealtime();
   const running = await startAppServer({ port: e.PORT, host: e.HOST, dev, ...realtime });
-  logger.info({ url: process.env.NEXTAUTH_URL, port: running.port, dev }, `Hallway is running on ${process.env.NEXTAUTH_URL}`);
+  logger.info({ url: publicBaseUrl(), port: running.port, dev }, `Hallway is running on ${publicBaseUrl()}`);
 
   exitOnSignals(() => running.close());
 }

@@ -1,5 +1,5 @@
 import { resolveAuthSecret } from '@/lib/auth/auth-secret';
-import { env } from '@/lib/env';
+import { env, publicBaseUrl, resetEnvCache } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { migrateDatabase } from '@/lib/migrate-database';
 import { resolveDatabaseTarget } from '@/lib/database-url';
@@ -18,7 +18,9 @@ export async function prepareProcess(): Promise<void> {
   if (source === 'generated') {
     logger.warn({ dataDir: e.DATA_DIR }, 'AUTH_SECRET is not set: generated one into DATA_DIR/auth-secret and will reuse it. Set AUTH_SECRET when serving on a public URL.');
   }
-  process.env.NEXTAUTH_URL = e.PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
+  // next-auth reads NEXTAUTH_URL itself: give it the one base URL the rest of the app uses.
+  process.env.NEXTAUTH_URL = publicBaseUrl();
+  resetEnvCache();
   const target = resolveDatabaseTarget();
   const applied = await migrateDatabase(target);
   logger.info({ provider: target.provider, applied }, applied.length ? 'database migrated' : 'database up to date');

@@ -6,6 +6,7 @@ import { Badge, PageTitle } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/page-user';
 import { listMyEvents } from '@/lib/events/list-events';
 import { formatDateRange } from '@/lib/time';
+import { eventPath } from '@/lib/paths';
 
 export const metadata: Metadata = { title: 'My events' };
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,7 @@ export default async function MyEventsPage() {
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {events.map((e) => (
             <li key={e.id}>
-              <Link href={`/e/${e.slug}`} className="flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200 transition hover:ring-brand-500">
+              <Link href={eventPath(e.slug)} className="flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-stone-200 transition hover:ring-brand-500">
                 <div className="flex items-start justify-between gap-2">
                   <span className="font-semibold text-ink">{e.title}</span>
                   <Badge tone={e.role === 'ORGANISER' ? 'brand' : 'stone'}>{e.role === 'ORGANISER' ? 'Organiser' : 'Attendee'}</Badge>

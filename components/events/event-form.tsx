@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, Input, Select, Textarea } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
+import { eventPath } from '@/lib/paths';
 
 export interface EventFormValues {
   title: string;
@@ -54,7 +55,7 @@ export function EventForm({ mode, initial, slug, timeZones }: { mode: 'create' |
       setError({ message: res.message.replace(/^[\w.]+: /, ''), field: res.field?.split('.').pop() });
       return;
     }
-    if (mode === 'create') router.push(`/e/${res.data.slug}`);
+    if (mode === 'create') router.push(eventPath(res.data.slug));
     else { setSaved(true); router.refresh(); }
   }
 
@@ -68,7 +69,7 @@ export function EventForm({ mode, initial, slug, timeZones }: { mode: 'create' |
       {mode === 'create' && (
         <Field id="slug" label="Web address (optional)" hint="Lowercase letters, digits and hyphens. Made from the title if left empty." error={fe('slug')}>
           <div className="flex items-center rounded-md shadow-sm">
-            <span className="rounded-l-md bg-stone-100 px-3 py-2 text-sm text-stone-500 ring-1 ring-inset ring-stone-300">/e/</span>
+            <span className="rounded-l-md bg-stone-100 px-3 py-2 text-sm text-stone-600 ring-1 ring-inset ring-stone-300">/e/</span>
             <Input id="slug" className="rounded-l-none" value={values.slug ?? ''} onChange={(e) => set('slug', e.target.value)} placeholder="harbour-2026" aria-invalid={!!fe('slug')} />
           </div>
         </Field>

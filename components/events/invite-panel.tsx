@@ -1,14 +1,38 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Select } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
+import { InviteQr } from './invite-qr';
 
 interface Invite { id: string; url: string; role: 'ORGANISER' | 'ATTENDEE'; uses: number; maxUses: number | null; expiresAt: string | null; revoked: boolean }
 
-/** Organisers create, copy and revoke invite links. */
-export function InvitePanel({ slug, initial }: { slug: string; initial: Invite[] }) {
+const noSubscription = () => () => {};
+
+/**
+ * With no PUBLIC_URL the server only knows itself as localhost, a dead link on a phone: links
+ * then use the address this organiser reached Hallway at (the venue's Wi-Fi address, say).
+ */
+function useLinkBase(useVisitedHost: boolean): string | null {
+  const origin = useSyncExternalStore(noSubscription, () => location.origin, () => null);
+  return useVisitedHost ? origin : '';
+}
+
+function linkFor(serverUrl: string, base: string): string {
+  if (!base) return serverUrl;
+  const u = new URL(serverUrl);
+  return `${base}${u.pathname}${u.search}`;
+}
+
+/** Organisers create, copy and revoke invite links, each also shown as a QR code. */
+export function InvitePanel({ slug, initial, useVisitedHost }: {
+  slug: string;
+  initial: Invite[];
+  /** True when PUBLIC_URL is not set: links are built from the address in this browser. */
+  useVisitedHost: boolean;
+}) {
+  const base = useLinkBase(useVisitedHost);
   const [invites, setInvites] = useState(initial.filter((i) => !i.revoked));
   const [role, setRole] = useState<'ATTENDEE' | 'ORGANISER'>('ATTENDEE');
   const [error, setError] = useState<string | null>(null);
@@ -48,20 +72,33 @@ export function InvitePanel({ slug, initial }: { slug: string; initial: Invite[]
         </Select>
         <Button type="button" onClick={create} disabled={busy}>{busy ? 'Creating…' : 'Create invite link'}</Button>
       </div>
+      {useVisitedHost && base && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="invite-host-note">
+          Links use the address you opened Hallway at, <span className="font-mono">{base}</span>: people must be able to
+          reach it too (same Wi-Fi, not localhost). The server administrator can set PUBLIC_URL to fix the address.
+        </p>
+      )}
       {invites.length === 0 ? (
         <p className="text-sm text-stone-500">No active invite links.</p>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-lg ring-1 ring-stone-200">
-          {invites.map((i) => (
-            <li key={i.id} className="space-y-2 p-3">
-              <input readOnly value={i.url} aria-label={`Invite link for ${i.role.toLowerCase()}s`} data-testid="invite-url" onFocus={(e) => e.currentTarget.select()} className="w-full rounded bg-stone-50 px-2 py-1.5 font-mono text-xs text-stone-700 ring-1 ring-stone-200" />
-              <div className="flex flex-wrap items-center gap-2">
-                <span className="mr-auto text-xs text-stone-500">{i.role === 'ORGANISER' ? 'Organisers' : 'Attendees'} · used {i.uses}{i.maxUses ? ` of ${i.maxUses}` : ''}</span>
-                <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={() => copy(i.url)}>{copied === i.url ? 'Copied' : 'Copy'}</Button>
-                <Button type="button" variant="danger" className="px-2.5 py-1" onClick={() => revoke(i.id)}>Revoke</Button>
-              </div>
-            </li>
-          ))}
+          {invites.map((i) => {
+            const url = base === null ? '' : linkFor(i.url, base);
+            const who = i.role === 'ORGANISER' ? 'organisers' : 'attendees';
+            return (
+              <li key={i.id} className="flex flex-col gap-3 p-3">
+                {url && <InviteQr url={url} label={`QR code of the invite link for ${who}`} />}
+                <div className="min-w-0 flex-1 space-y-2">
+                  <input readOnly value={url} aria-label={`Invite link for ${who}`} data-testid="invite-url" onFocus={(e) => e.currentTarget.select()} className="w-full rounded bg-stone-50 px-2 py-1.5 font-mono text-xs text-stone-700 ring-1 ring-stone-200" />
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="mr-auto text-xs text-stone-600">{i.role === 'ORGANISER' ? 'Organisers' : 'Attendees'} · used {i.uses}{i.maxUses ? ` of ${i.maxUses}` : ''}</span>
+                    <Button type="button" variant="secondary" className="px-2.5 py-1" onClick={() => copy(url)}>{copied === url ? 'Copied' : 'Copy'}</Button>
+                    <Button type="button" variant="danger" className="px-2.5 py-1" onClick={() => revoke(i.id)}>Revoke</Button>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field, FormError, Input } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
+import { eventPath } from '@/lib/paths';
 
 interface Props {
   token: string;
@@ -27,7 +28,7 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
     const res = await callApi(`/api/invites/${token}/accept`, { method: 'POST' });
     setBusy(false);
     if (!res.ok) return setError(res.message);
-    router.push(`/e/${eventSlug}`);
+    router.push(eventPath(eventSlug));
     router.refresh();
   }
 
@@ -40,7 +41,7 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
     const res = await signIn('guest', { token, name, redirect: false });
     setBusy(false);
     if (!res || res.error) return setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'Joining did not work: the link may have expired.');
-    router.push(`/e/${eventSlug}`);
+    router.push(eventPath(eventSlug));
     router.refresh();
   }
 
@@ -65,7 +66,7 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
           <Button type="submit" disabled={busy} className="w-full">{busy ? 'Joining…' : 'Join as guest'}</Button>
         </form>
       )}
-      {guestsAllowed && <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-400"><span className="h-px flex-1 bg-stone-200" />or<span className="h-px flex-1 bg-stone-200" /></div>}
+      {guestsAllowed && <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500"><span className="h-px flex-1 bg-stone-200" />or<span className="h-px flex-1 bg-stone-200" /></div>}
       <div className="grid gap-2 sm:grid-cols-2">
         <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">Sign in</ButtonLink>
         <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">Create account</ButtonLink>

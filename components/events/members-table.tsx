@@ -22,6 +22,9 @@ export function MembersTable({ slug, members, selfId }: { slug: string; members:
     router.refresh();
   }
 
+  // The server refuses to leave an event without an organiser: offer nothing that can only fail.
+  const organisers = members.filter((m) => m.role === 'ORGANISER').length;
+
   return (
     <div className="space-y-3">
       <FormError message={error} />
@@ -34,11 +37,15 @@ export function MembersTable({ slug, members, selfId }: { slug: string; members:
               <Badge tone={m.role === 'ORGANISER' ? 'brand' : 'stone'}>{m.role === 'ORGANISER' ? 'Organiser' : 'Attendee'}</Badge>
               {m.email && <span className="block truncate text-xs text-stone-500">{m.email}</span>}
             </div>
-            <div className="flex gap-2">
-              {m.role === 'ATTENDEE' && !m.isGuest && <Button variant="secondary" className="px-2.5 py-1" onClick={() => act(m.userId, { role: 'ORGANISER' })}>Make organiser</Button>}
-              {m.role === 'ORGANISER' && <Button variant="secondary" className="px-2.5 py-1" onClick={() => act(m.userId, { role: 'ATTENDEE' })}>Make attendee</Button>}
-              <Button variant="danger" className="px-2.5 py-1" onClick={() => act(m.userId, 'remove')} aria-label={`Remove ${m.name}`}>Remove</Button>
-            </div>
+            {m.role === 'ORGANISER' && organisers === 1 ? (
+              <span className="text-xs text-stone-600" data-testid="last-organiser">The only organiser: make someone else organiser first</span>
+            ) : (
+              <div className="flex gap-2">
+                {m.role === 'ATTENDEE' && !m.isGuest && <Button variant="secondary" className="px-2.5 py-1" onClick={() => act(m.userId, { role: 'ORGANISER' })}>Make organiser</Button>}
+                {m.role === 'ORGANISER' && <Button variant="secondary" className="px-2.5 py-1" onClick={() => act(m.userId, { role: 'ATTENDEE' })}>Make attendee</Button>}
+                <Button variant="danger" className="px-2.5 py-1" onClick={() => act(m.userId, 'remove')} aria-label={`Remove ${m.name}`}>Remove</Button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Doc as YDoc } from 'yjs';
 import { notesExtensions } from '@/lib/editor/extensions';
@@ -12,7 +13,6 @@ import { colorForUser } from '@/lib/notes/presence';
 import { CollabConnection, type ConnectionState } from './collab-connection';
 import { ConnectionStatus } from './connection-status';
 import { foldKey, localCopyName } from './device-copies';
-import { HistoryPanel } from './history-panel';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
 import { usePresence } from './use-presence';
@@ -38,6 +38,9 @@ declare global {
   }
 }
 
+// The history drawer (a dialog, a preview editor) loads when first opened, not with the page.
+const HistoryPanel = dynamic(() => import('./history-panel').then((m) => m.HistoryPanel), { ssr: false });
+
 /** The live notes editor of one session. */
 export function NotesEditor(props: NotesEditorProps) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
@@ -50,7 +53,7 @@ export function NotesEditor(props: NotesEditorProps) {
       c.destroy();
     };
   }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
-  if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-400">Opening the notes…</p></EditorFrame>;
+  if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-500">Opening the notes…</p></EditorFrame>;
   return <LiveEditor key={conn.doc.guid} conn={conn} {...props} />;
 }
 
@@ -93,7 +96,12 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
   const state = useConnectionState(conn);
   const tooNew = useDocTooNew(conn);
   const presence = usePresence(conn.provider.awareness);
-  const [historyOpen, setHistoryOpen] = useState(false);
+  const [historyOpen, setHistoryOpenState] = useState(false);
+  const [historyLoaded, setHistoryLoaded] = useState(false);
+  const setHistoryOpen = (open: boolean) => {
+    if (open) setHistoryLoaded(true);
+    setHistoryOpenState(open);
+  };
   const [waitedForServer, setWaitedForServer] = useState(false);
   const historyButton = useRef<HTMLButtonElement>(null);
   // Esc moves focus just past the editor, so the next Tab leaves it (Tab itself indents).
@@ -115,7 +123,7 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
         Placeholder.configure({ placeholder: 'Type a point…', includeChildren: true }),
       ],
       editorProps: {
-        attributes: { class: 'notes-prose', 'aria-label': 'Session notes', 'data-testid': 'notes-editor', spellcheck: 'true' },
+        attributes: { class: 'notes-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Session notes', 'data-testid': 'notes-editor', spellcheck: 'true' },
         handleKeyDown: (_view, event) => {
           if (event.key !== 'Escape' || !afterEditor.current) return false;
           afterEditor.current.focus();
@@ -205,7 +213,7 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
         )}
       </EditorFrame>
 
-      {editor && (
+      {editor && historyLoaded && (
         <HistoryPanel
           open={historyOpen}
           onOpenChange={setHistoryOpen}

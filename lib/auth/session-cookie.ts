@@ -1,12 +1,12 @@
 import { decode, encode, type JWT } from 'next-auth/jwt';
+import { publicBaseUrl } from '@/lib/env';
 import { authSecret } from './auth-secret';
 
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
 
 /** next-auth's cookie name: secure-prefixed when the app is served over https. */
 export function sessionCookieName(): string {
-  const base = process.env.NEXTAUTH_URL ?? process.env.PUBLIC_URL ?? '';
-  return base.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+  return publicBaseUrl().startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 
 /** Parses a Cookie header into name → value. */

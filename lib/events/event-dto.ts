@@ -2,6 +2,7 @@ import type { Event, Role } from '@/lib/db';
 import { absoluteUrl } from '@/lib/env';
 import { toDateOnly } from '@/lib/time';
 import { parseStoredSettings, type EventSettings } from './event-settings';
+import { eventBoardPath, eventNotesPath, eventPath } from '@/lib/paths';
 
 /** An event as the API and the UI see it. */
 export interface EventDto {
@@ -22,9 +23,7 @@ export interface EventDto {
   createdAt: string;
 }
 
-export function eventPath(slug: string): string {
-  return `/e/${slug}`;
-}
+export { eventPath };
 
 export function toEventDto(event: Event, role: Role | null): EventDto {
   return {
@@ -38,8 +37,8 @@ export function toEventDto(event: Event, role: Role | null): EventDto {
     visibility: event.visibility,
     settings: parseStoredSettings(event.settings),
     url: absoluteUrl(eventPath(event.slug)),
-    boardUrl: absoluteUrl(`${eventPath(event.slug)}/board`),
-    notesUrl: absoluteUrl(`${eventPath(event.slug)}/notes`),
+    boardUrl: absoluteUrl(eventBoardPath(event.slug)),
+    notesUrl: absoluteUrl(eventNotesPath(event.slug)),
     role,
     createdAt: event.createdAt.toISOString(),
   };

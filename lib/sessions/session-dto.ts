@@ -1,5 +1,6 @@
 import { absoluteUrl } from '@/lib/env';
 import { timeInZone } from '@/lib/time';
+import { sessionPath } from '@/lib/paths';
 
 export interface SessionDto {
   id: string;
@@ -20,9 +21,7 @@ export interface SessionDto {
   url: string;
 }
 
-export function sessionPath(eventSlug: string, sessionId: string): string {
-  return `/e/${eventSlug}/s/${sessionId}`;
-}
+export { sessionPath };
 
 export const sessionInclude = {
   proposer: { select: { id: true, name: true } },

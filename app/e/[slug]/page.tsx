@@ -9,12 +9,14 @@ import { PageShell } from '@/components/site-header';
 import { ButtonLink } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
+import { publicUrlConfigured } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { allows, loadEventAccess } from '@/lib/events/event-access';
 import { listInvites } from '@/lib/invites/create-invite';
 import { presenceForSessions } from '@/lib/notes/session-presence';
 import { listSessions } from '@/lib/sessions/sessions';
 import { formatDateRange, formatDay } from '@/lib/time';
+import { eventBoardPath, eventNotesPath, eventPath, eventSettingsPath, sessionPath } from '@/lib/paths';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,11 +61,11 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
           <p className="mt-1 text-stone-600">{formatDateRange(event.startDate, event.endDate)} · {event.timezone}</p>
         </div>
         <nav aria-label="Event" className="flex flex-wrap gap-2">
-          <ButtonLink href={`/e/${slug}/board`} variant="secondary">Board</ButtonLink>
-          <ButtonLink href={`/e/${slug}/schedule`} variant="secondary">Schedule</ButtonLink>
-          <ButtonLink href={`/e/${slug}#sessions`} variant="secondary">Notes</ButtonLink>
-          <ButtonLink href={`/e/${slug}/export`} variant="secondary">Export</ButtonLink>
-          {organiser && <ButtonLink href={`/e/${slug}/settings`} variant="secondary">Settings</ButtonLink>}
+          <ButtonLink href={eventBoardPath(slug)} variant="secondary">Board</ButtonLink>
+          <ButtonLink href={`${eventPath(slug)}/schedule`} variant="secondary">Schedule</ButtonLink>
+          <ButtonLink href={eventNotesPath(slug)} variant="secondary">Notes</ButtonLink>
+          <ButtonLink href={`${eventPath(slug)}/export`} variant="secondary">Export</ButtonLink>
+          {organiser && <ButtonLink href={eventSettingsPath(slug)} variant="secondary">Settings</ButtonLink>}
         </nav>
       </div>
 
@@ -89,7 +91,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
                         <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
                           <div>
                             <div className="flex flex-wrap items-center gap-2">
-                              <Link href={`/e/${slug}/s/${s.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
+                              <Link href={sessionPath(slug, s.id)} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
                               <PresenceBadge presence={presence.get(s.id)} />
                             </div>
                             <p className="text-xs text-stone-500">
@@ -99,7 +101,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
                             </p>
                             <SessionPitch markdown={s.description} clamp className="mt-1" />
                           </div>
-                          <Link href={`/e/${slug}/s/${s.id}`} className="text-sm font-semibold text-brand-700 hover:underline">Open notes →</Link>
+                          <Link href={sessionPath(slug, s.id)} className="text-sm font-semibold text-brand-700 hover:underline">Open notes →</Link>
                         </li>
                       ))}
                     </ul>
@@ -120,7 +122,7 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
             <Card aria-labelledby="invite-title">
               <h2 id="invite-title" className="mb-1 text-lg font-semibold text-ink">Invite people</h2>
               <p className="mb-4 text-sm text-stone-600">Share a link; people join with an account{access.settings.guestsAllowed ? ' or as a guest with just a name' : ''}.</p>
-              <InvitePanel slug={slug} initial={invites} />
+              <InvitePanel slug={slug} initial={invites} useVisitedHost={!publicUrlConfigured()} />
             </Card>
           )}
           {!user && (

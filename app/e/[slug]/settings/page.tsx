@@ -13,13 +13,14 @@ import { listMembers } from '@/lib/events/members';
 import { loadBoardState } from '@/lib/board/load-board';
 import { timeZoneList } from '@/lib/time-zones';
 import { toDateOnly } from '@/lib/time';
+import { eventPath, eventSettingsPath } from '@/lib/paths';
 
 export const metadata: Metadata = { title: 'Event settings' };
 export const dynamic = 'force-dynamic';
 
 export default async function EventSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await requirePageUser(`/e/${slug}/settings`);
+  const user = await requirePageUser(eventSettingsPath(slug));
   const access = await loadEventAccess(user, { slug }).catch((err) => {
     if (err instanceof AppError && err.code === 'not_found') notFound();
     throw err;
@@ -28,7 +29,7 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
     return (
       <PageShell>
         <PageTitle title="Settings" />
-        <Card><p className="text-stone-700">Only organisers of this event can change its settings. <Link className="font-semibold text-brand-700 hover:underline" href={`/e/${slug}`}>Back to the event</Link></p></Card>
+        <Card><p className="text-stone-700">Only organisers of this event can change its settings. <Link className="font-semibold text-brand-700 hover:underline" href={eventPath(slug)}>Back to the event</Link></p></Card>
       </PageShell>
     );
   }
@@ -36,7 +37,7 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
   const [members, board] = await Promise.all([listMembers(user, slug), loadBoardState(user, slug)]);
   return (
     <PageShell>
-      <PageTitle title="Event settings" subtitle={<Link href={`/e/${slug}`} className="hover:underline">← {event.title}</Link>} />
+      <PageTitle title="Event settings" subtitle={<Link href={eventPath(slug)} className="hover:underline">← {event.title}</Link>} />
       <div className="space-y-6">
         <Card aria-labelledby="details-title">
           <h2 id="details-title" className="mb-5 text-lg font-semibold text-ink">Details</h2>

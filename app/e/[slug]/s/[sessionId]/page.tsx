@@ -11,10 +11,10 @@ import { getPageUser } from '@/lib/auth/page-user';
 import { AppError } from '@/lib/errors';
 import { sessionHarvestState } from '@/lib/export/session-harvest-state';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { sessionPath } from '@/lib/sessions/session-dto';
 import { loadSessionAccess } from '@/lib/sessions/session-access';
 import { getSession } from '@/lib/sessions/sessions';
 import { formatDay } from '@/lib/time';
+import { eventBoardPath, eventPath, sessionPath } from '@/lib/paths';
 
 export const dynamic = 'force-dynamic';
 
@@ -58,9 +58,9 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
       <SiteHeader />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
-          <Link href={`/e/${session.eventSlug}`} className="hover:text-ink hover:underline">{session.eventTitle}</Link>
+          <Link href={eventPath(session.eventSlug)} className="hover:text-ink hover:underline">{session.eventTitle}</Link>
           <span aria-hidden className="mx-1.5">/</span>
-          <Link href={`/e/${session.eventSlug}/board`} className="hover:text-ink hover:underline">Board</Link>
+          <Link href={eventBoardPath(session.eventSlug)} className="hover:text-ink hover:underline">Board</Link>
         </nav>
         <header className="mt-2 mb-6">
           <div className="flex flex-wrap items-center gap-2">
@@ -75,7 +75,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
               <dd data-testid="session-time">
                 {slot ? (
                   <>
-                    {formatDay(slot.day)}, {slot.start}–{slot.end} <span className="text-stone-400">({zoneLabel(session.timezone, slot.startsAt)})</span>
+                    {formatDay(slot.day)}, {slot.start}–{slot.end} <span className="text-stone-500">({zoneLabel(session.timezone, slot.startsAt)})</span>
                   </>
                 ) : (
                   'Not scheduled yet'

@@ -1,0 +1,111 @@
+// Measures the notes page as a first-time visitor gets it: the JavaScript it loads (bytes on the
+// wire and gzip-compressed) and the time from navigation to an editable, synced editor.
+//
+//   npx next build && node scripts/measure-notes-page.mjs [--runs 7] [--port 3790]
+//
+// Starts the production server (server/main.ts) on a fresh SQLite database, creates an event and
+// a session through the API, then opens the notes page in Chromium with an empty cache each run.
+// Prints one JSON line with the figures (docs/performance.md records them).
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = flag('runs', 7);
+const PORT = flag('port', 3790);
+const BASE = `http://localhost:${PORT}`;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+async function waitForHealth(deadline) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not become healthy');
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-measure-'));
+const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+  cwd: root,
+  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_SECRET: crypto.randomBytes(32).toString('hex') },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  await waitForHealth(Date.now() + 240_000);
+  // One organiser, one event, one session, through the API.
+  const setup = await browser.newContext({ baseURL: BASE });
+  const id = crypto.randomBytes(4).toString('hex');
+  const user = { email: `measure-${id}@example.test`, name: 'Measure', password: `pw-${id}-long-enough` };
+  await setup.request.post('/api/users', { data: user });
+  const { csrfToken } = await (await setup.request.get('/api/auth/csrf')).json();
+  await setup.request.post('/api/auth/callback/password', { form: { csrfToken, email: user.email, password: user.password, json: 'true' }, maxRedirects: 0 });
+  const event = await (await setup.request.post('/api/events', { data: { title: `Measure ${id}`, timezone: 'UTC', startDate: '2026-06-11', endDate: '2026-06-11', visibility: 'PUBLIC' } })).json();
+  const session = await (await setup.request.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Measured session' } })).json();
+  const notesPath = `/e/${event.slug}/s/${session.id}`;
+  const cookies = await setup.cookies();
+
+  const times = [];
+  let scripts = null;
+  for (let run = 0; run < RUNS + 1; run++) {
+    // A new context is a cold cache: nothing from the previous run is reused.
+    const context = await browser.newContext({ baseURL: BASE });
+    await context.addCookies(cookies);
+    await context.addInitScript(() => {
+      // Records the moment the editor becomes editable and synced, without polling.
+      const check = () => {
+        const ed = document.querySelector('[data-testid=notes-editor][contenteditable=true]');
+        const st = document.querySelector('[data-testid=connection-status][data-phase=synced]');
+        if (ed && st && !window.__editableAt) window.__editableAt = performance.now();
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const page = await context.newPage();
+    const js = new Map();
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') js.set(res.url(), res);
+    });
+    await page.goto(notesPath);
+    const at = await page.waitForFunction(() => window.__editableAt, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+    // The first run warms the server (compiled routes, database); it is not counted.
+    if (run > 0) times.push(Math.round(at));
+    if (run === 1) {
+      let wire = 0;
+      let raw = 0;
+      let gzip = 0;
+      for (const res of js.values()) {
+        const body = await res.body();
+        const sizes = await res.request().sizes();
+        wire += sizes.responseBodySize;
+        raw += body.length;
+        gzip += zlib.gzipSync(body).length;
+        if (args.includes('--files')) console.error(`${Math.round(zlib.gzipSync(body).length / 1024)} KB gz  ${res.url()}`);
+      }
+      scripts = { files: js.size, rawKB: Math.round(raw / 1024), gzipKB: Math.round(gzip / 1024), wireKB: Math.round(wire / 1024) };
+    }
+    await context.close();
+  }
+  console.log(JSON.stringify({ page: 'notes', runs: RUNS, editableMs: { median: median(times), min: Math.min(...times), max: Math.max(...times) }, scripts }));
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
