@@ -16,7 +16,7 @@ async function propose(page: Page, title: string, pitch = '') {
 
 test('organiser sets up rooms and slots, attendees propose and vote, organisers schedule live', async ({ browser }) => {
   // Five people in their own browsers on a shared two-core machine: a long story, not a slow one.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const orgContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await signUpViaApi(orgContext, newUser('org'));
   const event = await createEventViaApi(orgContext.request, { title: 'Harbour Unconf 2026', timezone: 'Europe/London' });
