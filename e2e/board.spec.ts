@@ -250,3 +250,38 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   await shot(phone, 'board-phone');
   for (const c of [orgContext, ann.context, calendar]) await c.close();
 });
+
+test('proposers edit and withdraw their own proposals; organisers merge duplicates', async ({ browser }) => {
+  const orgContext = await browser.newContext();
+  await signUpViaApi(orgContext, newUser('org'));
+  const event = await createEventViaApi(orgContext.request, { timezone: 'UTC' });
+  const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
+  for (const title of ['Feature flags', 'Flags in production', 'Legacy code']) {
+    expect((await ann.context.request.post(`/api/events/${event.slug}/sessions`, { data: { title } })).status()).toBe(201);
+  }
+  await ann.page.goto(`/e/${event.slug}/board`);
+  await waitLive(ann.page);
+  await ann.page.getByRole('button', { name: 'Edit “Legacy code”' }).click();
+  const dialog = ann.page.getByRole('dialog');
+  await dialog.getByLabel('Session title').fill('Legacy code, gently');
+  await dialog.getByLabel('Pitch (optional)').fill('Bring your **worst** code.');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Saved.');
+  await dialog.getByRole('button', { name: 'Withdraw session' }).click();
+  await dialog.getByRole('button', { name: 'Yes, withdraw' }).click();
+  await expect(ann.page.getByTestId('parking-lot')).not.toContainText('Legacy code');
+
+  const org = await orgContext.newPage();
+  await org.goto(`/e/${event.slug}/board`);
+  await waitLive(org);
+  await ann.page.getByRole('button', { name: 'Vote for “Flags in production”' }).click();
+  await org.getByRole('button', { name: 'Edit “Flags in production”' }).click();
+  await org.getByRole('dialog').getByLabel('Merge this duplicate into').selectOption({ label: 'Feature flags' });
+  await org.getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
+  await expect(org.getByTestId('parking-lot')).not.toContainText('Flags in production');
+  // The voter's dot followed the merge, live on her board.
+  await expect(ann.page.getByTestId('parking-lot').getByRole('article', { name: 'Feature flags' }).getByTestId('vote-total')).toHaveText('1 vote');
+  await expect(ann.page.getByTestId('vote-budget')).toContainText('2 of 3 votes left');
+  await orgContext.close();
+  await ann.context.close();
+});
