@@ -285,3 +285,40 @@ test('proposers edit and withdraw their own proposals; organisers merge duplicat
   await orgContext.close();
   await ann.context.close();
 });
+
+test('touch: on a phone, press and hold a card’s handle, then drag it to another cell', async ({ browser }) => {
+  const orgContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await signUpViaApi(orgContext, newUser('org'));
+  const event = await createEventViaApi(orgContext.request, { timezone: 'UTC' });
+  const api = orgContext.request;
+  const roomId = ((await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name: 'Aft' } })).json()) as { id: string }).id;
+  const slotIds: string[] = [];
+  for (const start of ['09:00', '10:00']) {
+    const r = await api.post(`/api/events/${event.slug}/slots`, { data: { day: '2026-06-11', start, end: start.replace(':00', ':45') } });
+    slotIds.push(((await r.json()) as { id: string }).id);
+  }
+  const s = (await (await api.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Thumb-driven scheduling' } })).json()) as { id: string };
+  expect((await api.patch(`/api/sessions/${s.id}`, { data: { roomId, slotId: slotIds[0] } })).status()).toBe(200);
+
+  const page = await orgContext.newPage();
+  await page.goto(`/e/${event.slug}/board`);
+  await waitLive(page);
+  const handle = dragHandle(page, 'Thumb-driven scheduling');
+  const target = boardCell(page, 'Aft', '10:00');
+  await target.scrollIntoViewIfNeeded();
+  const a = (await handle.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  const cdp = await orgContext.newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: x === undefined ? [] : [{ x, y: y! }] });
+  await touch('touchStart', a.x + a.width / 2, a.y + a.height / 2);
+  // The drag starts after a short press (so a swipe still scrolls); the live region says when.
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(/Picked up|is over/);
+  for (let i = 1; i <= 10; i++) {
+    await touch('touchMove', a.x + a.width / 2 + ((b.x + b.width / 2 - a.x - a.width / 2) * i) / 10, a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 10);
+  }
+  await touch('touchEnd');
+  await expect(target).toContainText('Thumb-driven scheduling');
+  await expect(boardCell(page, 'Aft', '09:00')).not.toContainText('Thumb-driven scheduling');
+  await orgContext.close();
+});
