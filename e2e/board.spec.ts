@@ -44,6 +44,8 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   await expect(day.getByRole('alert')).toContainText('Overlaps the 09:00–09:45 slot');
   await expect(day.getByTestId('slot-row')).toHaveCount(3);
   await shot(org, 'board-settings-desktop');
+  const setupAxe = await new AxeBuilder({ page: org }).include('section[aria-labelledby="schedule-setup-title"]').analyze();
+  expect(setupAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // Two attendees, each in their own browser context, propose and vote.
   const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann');
@@ -208,6 +210,8 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   await api.patch(`/api/sessions/${flags}`, { data: { title: 'Feature flags, cleaned up' } });
   await expect(aftCard.getByTestId('wall-now')).toContainText('Feature flags, cleaned up');
   await shot(wall, 'projector');
+  const wallAxe = await new AxeBuilder({ page: wall }).analyze();
+  expect(wallAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // The attendee's schedule marks now and next, and she stars a session for her agenda.
   const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
