@@ -9,8 +9,8 @@ import { eventPath } from '@/lib/paths';
 export const dynamic = 'force-dynamic';
 
 const FEATURES = [
-  { title: 'Proposals and votes', body: 'Attendees pitch sessions from their phones and spend a handful of votes on what they want to hear.' },
-  { title: 'A live schedule board', body: 'Drag sessions onto rooms and time slots. Everyone sees the board change as you move things.' },
+  { title: 'Proposals and dot votes', body: 'Attendees pitch sessions from their phones and spend a budget of votes on what they want to hear.' },
+  { title: 'A live schedule board', body: 'Drag sessions onto rooms and time slots, by mouse, touch or keyboard. Every board, schedule and projector changes as you move things.' },
   { title: 'Notes written together', body: 'One live outline per session, typed by the whole room at once. Nothing is lost on bad venue Wi-Fi.' },
   { title: 'One-click export', body: 'The whole event’s notes leave as Markdown, a blog post or a GitHub gist when the day is done.' },
 ];

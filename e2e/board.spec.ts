@@ -16,7 +16,7 @@ async function propose(page: Page, title: string, pitch = '') {
 
 test('organiser sets up rooms and slots, attendees propose and vote, organisers schedule live', async ({ browser }) => {
   // Five people in their own browsers on a shared two-core machine: a long story, not a slow one.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const orgContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await signUpViaApi(orgContext, newUser('org'));
   const event = await createEventViaApi(orgContext.request, { title: 'Harbour Unconf 2026', timezone: 'Europe/London' });
@@ -44,6 +44,8 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   await expect(day.getByRole('alert')).toContainText('Overlaps the 09:00–09:45 slot');
   await expect(day.getByTestId('slot-row')).toHaveCount(3);
   await shot(org, 'board-settings-desktop');
+  const setupAxe = await new AxeBuilder({ page: org }).include('section[aria-labelledby="schedule-setup-title"]').analyze();
+  expect(setupAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // Two attendees, each in their own browser context, propose and vote.
   const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann');
@@ -208,6 +210,8 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   await api.patch(`/api/sessions/${flags}`, { data: { title: 'Feature flags, cleaned up' } });
   await expect(aftCard.getByTestId('wall-now')).toContainText('Feature flags, cleaned up');
   await shot(wall, 'projector');
+  const wallAxe = await new AxeBuilder({ page: wall }).analyze();
+  expect(wallAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // The attendee's schedule marks now and next, and she stars a session for her agenda.
   const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
@@ -249,4 +253,76 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   await expect(phone.getByTestId('parking-lot')).toContainText('Pairing on legacy code');
   await shot(phone, 'board-phone');
   for (const c of [orgContext, ann.context, calendar]) await c.close();
+});
+
+test('proposers edit and withdraw their own proposals; organisers merge duplicates', async ({ browser }) => {
+  const orgContext = await browser.newContext();
+  await signUpViaApi(orgContext, newUser('org'));
+  const event = await createEventViaApi(orgContext.request, { timezone: 'UTC' });
+  const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
+  for (const title of ['Feature flags', 'Flags in production', 'Legacy code']) {
+    expect((await ann.context.request.post(`/api/events/${event.slug}/sessions`, { data: { title } })).status()).toBe(201);
+  }
+  await ann.page.goto(`/e/${event.slug}/board`);
+  await waitLive(ann.page);
+  await ann.page.getByRole('button', { name: 'Edit “Legacy code”' }).click();
+  const dialog = ann.page.getByRole('dialog');
+  await dialog.getByLabel('Session title').fill('Legacy code, gently');
+  await dialog.getByLabel('Pitch (optional)').fill('Bring your **worst** code.');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Saved.');
+  await dialog.getByRole('button', { name: 'Withdraw session' }).click();
+  await dialog.getByRole('button', { name: 'Yes, withdraw' }).click();
+  await expect(ann.page.getByTestId('parking-lot')).not.toContainText('Legacy code');
+
+  const org = await orgContext.newPage();
+  await org.goto(`/e/${event.slug}/board`);
+  await waitLive(org);
+  await ann.page.getByRole('button', { name: 'Vote for “Flags in production”' }).click();
+  await org.getByRole('button', { name: 'Edit “Flags in production”' }).click();
+  await org.getByRole('dialog').getByLabel('Merge this duplicate into').selectOption({ label: 'Feature flags' });
+  await org.getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
+  await expect(org.getByTestId('parking-lot')).not.toContainText('Flags in production');
+  // The voter's dot followed the merge, live on her board.
+  await expect(ann.page.getByTestId('parking-lot').getByRole('article', { name: 'Feature flags' }).getByTestId('vote-total')).toHaveText('1 vote');
+  await expect(ann.page.getByTestId('vote-budget')).toContainText('2 of 3 votes left');
+  await orgContext.close();
+  await ann.context.close();
+});
+
+test('touch: on a phone, press and hold a card’s handle, then drag it to another cell', async ({ browser }) => {
+  const orgContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await signUpViaApi(orgContext, newUser('org'));
+  const event = await createEventViaApi(orgContext.request, { timezone: 'UTC' });
+  const api = orgContext.request;
+  const roomId = ((await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name: 'Aft' } })).json()) as { id: string }).id;
+  const slotIds: string[] = [];
+  for (const start of ['09:00', '10:00']) {
+    const r = await api.post(`/api/events/${event.slug}/slots`, { data: { day: '2026-06-11', start, end: start.replace(':00', ':45') } });
+    slotIds.push(((await r.json()) as { id: string }).id);
+  }
+  const s = (await (await api.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Thumb-driven scheduling' } })).json()) as { id: string };
+  expect((await api.patch(`/api/sessions/${s.id}`, { data: { roomId, slotId: slotIds[0] } })).status()).toBe(200);
+
+  const page = await orgContext.newPage();
+  await page.goto(`/e/${event.slug}/board`);
+  await waitLive(page);
+  const handle = dragHandle(page, 'Thumb-driven scheduling');
+  const target = boardCell(page, 'Aft', '10:00');
+  await target.scrollIntoViewIfNeeded();
+  const a = (await handle.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  const cdp = await orgContext.newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x?: number, y?: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: x === undefined ? [] : [{ x, y: y! }] });
+  await touch('touchStart', a.x + a.width / 2, a.y + a.height / 2);
+  // The drag starts after a short press (so a swipe still scrolls); the live region says when.
+  await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(/Picked up|is over/);
+  for (let i = 1; i <= 10; i++) {
+    await touch('touchMove', a.x + a.width / 2 + ((b.x + b.width / 2 - a.x - a.width / 2) * i) / 10, a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 10);
+  }
+  await touch('touchEnd');
+  await expect(target).toContainText('Thumb-driven scheduling');
+  await expect(boardCell(page, 'Aft', '09:00')).not.toContainText('Thumb-driven scheduling');
+  await orgContext.close();
 });

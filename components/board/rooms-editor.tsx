@@ -25,8 +25,12 @@ function RoomRow({ room, index, count, held, run, onMove }: {
           <button type="button" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move ${room.name} right`}
             className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30">▼</button>
         </div>
-        <Input aria-label={`Name of ${room.name}`} value={name} onChange={(e) => setName(e.target.value)} className="min-w-32 flex-1" maxLength={60} />
-        <Input aria-label={`Seats in ${room.name}`} type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} className="w-24" placeholder="Seats" />
+        <div className="min-w-32 flex-1">
+          <Input aria-label={`Name of ${room.name}`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
+        </div>
+        <div className="w-24">
+          <Input aria-label={`Seats in ${room.name}`} type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} placeholder="Seats" />
+        </div>
         <Button type="button" variant="secondary" disabled={!dirty} onClick={() => void save()}>Save</Button>
         <Button type="button" variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${room.name}`}>Delete</Button>
       </div>

@@ -20,13 +20,17 @@ function SlotFields({ prefix, start, end, kind, label, set }: {
 }) {
   return (
     <>
-      <Input type="time" aria-label={`${prefix} start`} value={start} onChange={(e) => set('start', e.target.value)} required className="w-28" />
-      <span aria-hidden className="text-stone-400">–</span>
-      <Input type="time" aria-label={`${prefix} end`} value={end} onChange={(e) => set('end', e.target.value)} required className="w-28" />
-      <Select aria-label={`${prefix} kind`} value={kind} onChange={(e) => set('kind', e.target.value)} className="w-40">
-        {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
-      </Select>
-      <Input aria-label={`${prefix} label`} value={label} onChange={(e) => set('label', e.target.value)} placeholder="Label (optional)" maxLength={80} className="min-w-32 flex-1" />
+      <div className="w-32"><Input type="time" aria-label={`${prefix} start`} value={start} onChange={(e) => set('start', e.target.value)} required /></div>
+      <span aria-hidden className="text-stone-500">–</span>
+      <div className="w-32"><Input type="time" aria-label={`${prefix} end`} value={end} onChange={(e) => set('end', e.target.value)} required /></div>
+      <div className="w-40">
+        <Select aria-label={`${prefix} kind`} value={kind} onChange={(e) => set('kind', e.target.value)}>
+          {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+        </Select>
+      </div>
+      <div className="min-w-32 flex-1">
+        <Input aria-label={`${prefix} label`} value={label} onChange={(e) => set('label', e.target.value)} placeholder="Label (optional)" maxLength={80} />
+      </div>
     </>
   );
 }
@@ -77,10 +81,12 @@ function DaySlots({ day, days, slots, heldBySlot, run }: { day: string; days: st
         <h3 className="font-semibold text-ink">{shortDay(day)}</h3>
         {others.length > 0 && slots.length > 0 && (
           <div className="flex items-center gap-2">
-            <Select aria-label={`Copy ${shortDay(day)} to`} value={copyTo} onChange={(e) => setCopyTo(e.target.value)} className="w-40">
-              <option value="">Copy day to…</option>
-              {others.map((d) => <option key={d} value={d}>{shortDay(d)}</option>)}
-            </Select>
+            <div className="w-40">
+              <Select aria-label={`Copy ${shortDay(day)} to`} value={copyTo} onChange={(e) => setCopyTo(e.target.value)}>
+                <option value="">Copy day to…</option>
+                {others.map((d) => <option key={d} value={d}>{shortDay(d)}</option>)}
+              </Select>
+            </div>
             <Button type="button" variant="secondary" disabled={!copyTo}
               onClick={() => void run('slots/copy-day', { body: { fromDay: day, toDay: copyTo } }).then(setError)}>Copy</Button>
           </div>

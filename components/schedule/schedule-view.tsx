@@ -110,7 +110,7 @@ export function ScheduleView({ slug, initial }: { slug: string; initial: BoardSt
           const inSlot = state.rooms.map((room) => ({ room, s: byCell.get(cellKey(slot.id, room.id)) })).filter((x) => x.s);
           return (
             <li key={slot.id} className={clsx('rounded-xl bg-white p-4 shadow-sm ring-1', m === 'now' ? 'ring-brand-500' : 'ring-stone-200')} data-mark={m ?? ''}>
-              <div className="mb-2 flex items-center gap-2 font-mono text-sm text-stone-600">
+              <div className={clsx('flex items-center gap-2 font-mono text-sm text-stone-600', holdsSessions(slot) && 'mb-2')}>
                 {slot.start}–{slot.end} {m && <Marker kind={m} />}
                 {!holdsSessions(slot) && <span className="font-sans font-medium text-stone-700">{slotName(slot)}</span>}
               </div>

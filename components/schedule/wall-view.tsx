@@ -59,12 +59,12 @@ export function WallView({ slug, initial }: { slug: string; initial: BoardStateD
               <li key={room.id} className="flex flex-col rounded-2xl bg-white/5 p-6 ring-1 ring-white/10" data-testid="wall-room" aria-label={room.name}>
                 <h2 className="mb-4 text-lg font-semibold uppercase tracking-widest text-brand-100">{room.name}</h2>
                 <div className="flex-1">
-                  <p className="mb-2 text-sm font-bold uppercase tracking-wider text-brand-500">Now</p>
-                  {current && marks.now ? <Upcoming s={current} slot={marks.now} origin={origin} kind="now" /> : <p className="text-2xl text-stone-500">Nothing right now</p>}
+                  <p className="mb-2 text-sm font-bold uppercase tracking-wider text-emerald-300">Now</p>
+                  {current && marks.now ? <Upcoming s={current} slot={marks.now} origin={origin} kind="now" /> : <p className="text-2xl text-stone-400">Nothing right now</p>}
                 </div>
                 <div className="mt-6 border-t border-white/10 pt-4">
                   <p className="mb-2 text-sm font-bold uppercase tracking-wider text-amber-400">Next</p>
-                  {next && nextSlot ? <Upcoming s={next} slot={nextSlot} origin={origin} kind="next" /> : <p className="text-lg text-stone-500">Nothing later today</p>}
+                  {next && nextSlot ? <Upcoming s={next} slot={nextSlot} origin={origin} kind="next" /> : <p className="text-lg text-stone-400">Nothing later today</p>}
                 </div>
               </li>
             );

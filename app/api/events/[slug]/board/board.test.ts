@@ -6,6 +6,7 @@ import { callRoute } from '@/test/call-route';
 import { eventWithRoles, ROLES, type RoleName } from '@/test/event-roles';
 import * as agendaIcs from '../../../agenda/[token]/agenda.ics/route';
 import * as agendaFeed from '../agenda-feed/route';
+import * as room from '../rooms/[roomId]/route';
 import * as rooms from '../rooms/route';
 import * as scheduleIcs from '../schedule.ics/route';
 import * as schedule from '../schedule/route';
@@ -162,6 +163,17 @@ describe('slot rules: POST and PATCH alike', () => {
     expect(r.json?.slots).toEqual([expect.objectContaining({ day: '2026-06-12', start: '09:00', kind: 'SESSION' }), expect.objectContaining({ day: '2026-06-12', start: '12:00', kind: 'BREAK' })]);
     expect((await callRoute(copyDay.POST, 'POST', { slug: ctx.event.slug }, { body, cookie })).status).toBe(409);
     expect((await callRoute(copyDay.POST, 'POST', { slug: ctx.event.slug }, { body: { fromDay: '2026-06-11', toDay: '2026-06-14' }, cookie })).status).toBe(400);
+  });
+});
+
+describe('DELETE a room that holds sessions', () => {
+  it('unschedules them; attendees and other organisers cannot delete (403)', async () => {
+    const b = await scheduled();
+    for (const role of ['attendee', 'guest', 'otherOrganiser'] as const) {
+      expect((await callRoute(room.DELETE, 'DELETE', { slug: b.event.slug, roomId: b.room.id }, { cookie: b.cookies[role] })).status).toBe(403);
+    }
+    expect((await callRoute(room.DELETE, 'DELETE', { slug: b.event.slug, roomId: b.room.id }, { cookie: b.cookies.organiser })).status).toBe(204);
+    expect(await db.session.findUniqueOrThrow({ where: { id: b.placed.id } })).toMatchObject({ status: 'PROPOSED', roomId: null, slotId: null });
   });
 });
 
