@@ -101,6 +101,7 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await textarea.focus();
   await page.keyboard.press('ControlOrMeta+v');
   await expect(textarea).toHaveValue('  - too long\n    - nobody remembers\n      - [ ] ask legal');
+  await textarea.evaluate((t) => t.remove());
 
   // Paste Markdown dialog on the session page: appends for everyone in the notes.
   await page.getByText('Export, import and publish').click();
