@@ -19,6 +19,7 @@ test('exports an event to Markdown and publishes it to a (local) gist from the U
 
   const page = await org.newPage();
   await page.goto(`/e/${s.slug}`);
+  await shoot(page, 'event-home');
   await page.getByRole('link', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Export and publish notes' })).toBeVisible();
 
@@ -113,4 +114,6 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await page.getByTestId('session-export-panel').getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('session-export-preview')).toContainText('- from the dialog\n  - nested');
   await shoot(page, 'session-harvest');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'session-harvest-phone');
 });
