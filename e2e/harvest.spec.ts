@@ -69,6 +69,18 @@ test('exports an event to Markdown and publishes it to a (local) gist from the U
   await shoot(page, 'export-page-published');
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, 'export-page-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Publish with consent: once required, the session waits for its host (here the organiser, who proposed it).
+  await page.getByLabel(/Require each session’s hosts to approve/).check();
+  await expect(page.getByTestId('approvals')).toContainText('Awaiting approval');
+  await page.goto(s.path);
+  await page.getByText('Export, import and publish').click();
+  await page.getByRole('button', { name: 'Approve for publishing' }).click();
+  await expect(page.getByText('Approved for publishing')).toBeVisible();
+  await page.goto(`/e/${s.slug}/export`);
+  await expect(page.getByTestId('approvals')).toContainText(`Approved by ${s.organiser.user.name}`);
+  await shoot(page, 'export-page-approvals');
 });
 
 test('copying a nested selection puts Markdown on the clipboard; a plain textarea keeps the indentation', async ({ browser }) => {
