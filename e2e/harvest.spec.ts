@@ -69,18 +69,6 @@ test('exports an event to Markdown and publishes it to a (local) gist from the U
   await shoot(page, 'export-page-published');
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, 'export-page-phone');
-  await page.setViewportSize({ width: 1280, height: 800 });
-
-  // Publish with consent: once required, the session waits for its host (here the organiser, who proposed it).
-  await page.getByLabel(/Require each session’s hosts to approve/).check();
-  await expect(page.getByTestId('approvals')).toContainText('Awaiting approval');
-  await page.goto(s.path);
-  await page.getByText('Export, import and publish').click();
-  await page.getByRole('button', { name: 'Approve for publishing' }).click();
-  await expect(page.getByText('Approved for publishing')).toBeVisible();
-  await page.goto(`/e/${s.slug}/export`);
-  await expect(page.getByTestId('approvals')).toContainText(`Approved by ${s.organiser.user.name}`);
-  await shoot(page, 'export-page-approvals');
 });
 
 test('copying a nested selection puts Markdown on the clipboard; a plain textarea keeps the indentation', async ({ browser }) => {
@@ -128,4 +116,25 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await shoot(page, 'session-harvest');
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, 'session-harvest-phone');
+});
+
+test('publish with consent: once required, a session enters the export only after its host approved it', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const page = await s.organiser.context.newPage();
+  const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, { data: NOTES, headers: { 'content-type': 'text/markdown' } });
+  expect(put.status()).toBe(200);
+  await page.goto(`/e/${s.slug}/export`);
+  await page.getByLabel(/Require each session’s hosts to approve/).check();
+  await expect(page.getByTestId('approvals')).toContainText('Awaiting approval');
+  const md = async () => (await page.request.get(`/api/events/${s.slug}/notes.md`)).text();
+  expect(await md()).not.toContain('why do reviews go unread?');
+  // The organiser proposed the session, so they host it and approve it on its notes page.
+  await page.goto(s.path);
+  await page.getByText('Export, import and publish').click();
+  await page.getByRole('button', { name: 'Approve for publishing' }).click();
+  await expect(page.getByText('Approved for publishing')).toBeVisible();
+  await page.goto(`/e/${s.slug}/export`);
+  await expect(page.getByTestId('approvals')).toContainText(`Approved by ${s.organiser.user.name}`);
+  expect(await md()).toContain('why do reviews go unread?');
+  await shoot(page, 'export-page-approvals');
 });
