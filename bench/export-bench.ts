@@ -48,6 +48,7 @@ async function main() {
   const { jsonToYState, markdownToJSON } = await import('@/lib/editor/import-notes');
   const { docNameForSession } = await import('@/lib/notes/doc-name');
   const { exportEventMarkdown } = await import('@/lib/export/export-event-markdown');
+  const { clearNotesCache } = await import('@/lib/export/notes-cache');
   const { buildEvent, buildRoom, buildSlot, buildSession } = await import('@/prisma/builders');
 
   const t0 = process.hrtime.bigint();
@@ -61,26 +62,46 @@ async function main() {
   }
   const seedMs = ms(t0);
 
-  const times: number[] = [];
-  let bytes = 0;
-  let bullets = 0;
-  for (let r = 0; r < RUNS + 1; r++) {
-    const t = process.hrtime.bigint();
-    const out = await exportEventMarkdown({ actor: null, slug: event.slug, query: {} });
-    const took = ms(t);
-    if (r > 0) times.push(took); // the first run warms up the JIT and the Prisma client
-    bytes = Buffer.byteLength(out.markdown);
-    bullets = (out.markdown.match(/^\s*- /gm) ?? []).length;
-  }
+  // Cold: every document loaded and converted (first export after a change everywhere).
+  // Warm: unchanged documents come from the in-memory cache (preview, then download, then gist).
+  const run = async (cold: boolean) => {
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let out = { markdown: '' };
+    for (let r = 0; r < RUNS + 1; r++) {
+      if (cold) clearNotesCache();
+      const t = process.hrtime.bigint();
+      const c = process.cpuUsage();
+      out = await exportEventMarkdown({ actor: null, slug: event.slug, query: {} });
+      const used = process.cpuUsage(c);
+      // The first run warms up the JIT and the Prisma client.
+      if (r > 0) {
+        times.push(ms(t));
+        cpu.push((used.user + used.system) / 1000);
+      }
+    }
+    return { times, cpu, markdown: out.markdown };
+  };
+  const cold = await run(true);
+  const warm = await run(false);
+  const bytes = Buffer.byteLength(warm.markdown);
+  const bullets = (warm.markdown.match(/^\s*- /gm) ?? []).length;
+  if (cold.markdown !== warm.markdown) throw new Error('cold and warm exports differ');
   const result = {
     sessions: SESSIONS,
     bulletsPerSession: BULLETS,
     bulletsExported: bullets,
     markdownKB: Math.round(bytes / 1024),
     runs: RUNS,
-    medianMs: Math.round(pct(times, 50)),
-    p95Ms: Math.round(pct(times, 95)),
-    maxMs: Math.round(Math.max(...times)),
+    coldMedianMs: Math.round(pct(cold.times, 50)),
+    coldP95Ms: Math.round(pct(cold.times, 95)),
+    warmMedianMs: Math.round(pct(warm.times, 50)),
+    warmP95Ms: Math.round(pct(warm.times, 95)),
+    // CPU time of this process (the database is in-process SQLite): what the export costs when
+    // the machine is shared, as wall time then mostly measures waiting for a core.
+    coldCpuMs: Math.round(pct(cold.cpu, 50)),
+    warmCpuMs: Math.round(pct(warm.cpu, 50)),
+    loadAverage: os.loadavg()[0]!.toFixed(1),
     targetMs: 300,
     cpus: os.cpus().length,
     seedMs: Math.round(seedMs),
@@ -88,7 +109,9 @@ async function main() {
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown), ${RUNS} runs on ${result.cpus} CPUs:`);
-    console.log(`  median ${result.medianMs} ms, p95 ${result.p95Ms} ms, max ${result.maxMs} ms (target ≤ 300 ms)`);
+    console.log(`  cold (every document converted): median ${result.coldMedianMs} ms, p95 ${result.coldP95Ms} ms, CPU ${result.coldCpuMs} ms`);
+    console.log(`  warm (unchanged documents cached): median ${result.warmMedianMs} ms, p95 ${result.warmP95Ms} ms, CPU ${result.warmCpuMs} ms`);
+    console.log(`  target ≤ 300 ms; load average during the run ${result.loadAverage}`);
   }
   await db.$disconnect();
 }

@@ -19,6 +19,7 @@ test('exports an event to Markdown and publishes it to a (local) gist from the U
 
   const page = await org.newPage();
   await page.goto(`/e/${s.slug}`);
+  await shoot(page, 'event-home');
   await page.getByRole('link', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Export and publish notes' })).toBeVisible();
 
@@ -101,6 +102,7 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await textarea.focus();
   await page.keyboard.press('ControlOrMeta+v');
   await expect(textarea).toHaveValue('  - too long\n    - nobody remembers\n      - [ ] ask legal');
+  await textarea.evaluate((t) => t.remove());
 
   // Paste Markdown dialog on the session page: appends for everyone in the notes.
   await page.getByText('Export, import and publish').click();
@@ -112,4 +114,27 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await page.getByTestId('session-export-panel').getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('session-export-preview')).toContainText('- from the dialog\n  - nested');
   await shoot(page, 'session-harvest');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'session-harvest-phone');
+});
+
+test('publish with consent: once required, a session enters the export only after its host approved it', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const page = await s.organiser.context.newPage();
+  const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, { data: NOTES, headers: { 'content-type': 'text/markdown' } });
+  expect(put.status()).toBe(200);
+  await page.goto(`/e/${s.slug}/export`);
+  await page.getByLabel(/Require each session’s hosts to approve/).check();
+  await expect(page.getByTestId('approvals')).toContainText('Awaiting approval');
+  const md = async () => (await page.request.get(`/api/events/${s.slug}/notes.md`)).text();
+  expect(await md()).not.toContain('why do reviews go unread?');
+  // The organiser proposed the session, so they host it and approve it on its notes page.
+  await page.goto(s.path);
+  await page.getByText('Export, import and publish').click();
+  await page.getByRole('button', { name: 'Approve for publishing' }).click();
+  await expect(page.getByText('Approved for publishing')).toBeVisible();
+  await page.goto(`/e/${s.slug}/export`);
+  await expect(page.getByTestId('approvals')).toContainText(`Approved by ${s.organiser.user.name}`);
+  expect(await md()).toContain('why do reviews go unread?');
+  await shoot(page, 'export-page-approvals');
 });

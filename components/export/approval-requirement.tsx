@@ -11,9 +11,13 @@ export function ApprovalRequirement({ slug, required: initial }: { slug: string;
 
   async function change(next: boolean) {
     setError(null);
-    const res = await fetch(`/api/events/${slug}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ settings: { requireNotesApproval: next } }) }).catch(() => null);
-    if (!res?.ok) return setError('Could not save; try again.');
+    // Shown at once, taken back if the server refuses.
     setRequired(next);
+    const res = await fetch(`/api/events/${slug}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ settings: { requireNotesApproval: next } }) }).catch(() => null);
+    if (!res?.ok) {
+      setRequired(!next);
+      return setError('Could not save; try again.');
+    }
     router.refresh();
   }
 

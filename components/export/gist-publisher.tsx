@@ -58,7 +58,7 @@ export function GistPublisher({ endpoint, returnTo, connected, existing, isEvent
       {gist && (
         <p className="text-sm text-stone-700">
           Published as a {gist.public ? 'public' : 'secret'} gist:{' '}
-          <a href={gist.url} target="_blank" rel="noopener noreferrer" className="font-semibold text-brand-700 underline" data-testid="gist-link">{gist.url}</a>
+          <a href={gist.url} target="_blank" rel="noopener noreferrer" className="break-all font-semibold text-brand-700 underline" data-testid="gist-link">{gist.url}</a>
         </p>
       )}
       <div className="flex flex-wrap gap-x-6 gap-y-3">

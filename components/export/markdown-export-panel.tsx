@@ -128,7 +128,7 @@ export function MarkdownExportPanel({ endpoint, sessions, idPrefix = 'export' }:
         )}
         <Button type="button" variant="secondary" onClick={() => void copy()} disabled={busy || nothingPicked}>Copy Markdown</Button>
       </div>
-      <p role="status" className="min-h-5 text-sm text-stone-600">{status}</p>
+      <p role="status" className="text-sm text-stone-600">{status}</p>
       {preview && (
         <div>
           <div className="mb-1 flex items-center justify-between text-xs text-stone-500">

@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type * as YType from 'yjs';
 import WebSocket from 'ws';
 import { signCollabToken } from '@/lib/auth/collab-token';
@@ -7,17 +6,13 @@ import { Y } from '@/lib/editor/server-yjs';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { CollabCloseCode } from './close-codes';
-import { COLLAB_PATH } from './issue-collab-token';
+import { COLLAB_PATH, MessageType, SyncType, syncStep1Message, syncStep2Message, updateMessage } from './protocol';
 
 // Server-side edits (imports) reach a document the way a browser's do: as a y-websocket client of
 // the collaboration server, so people in the document see them live and the server stays the only
 // writer of document state. Only the sync messages of y-protocols are spoken (awareness is
-// ignored); they are encoded here with lib0 so this module needs no second copy of Yjs.
+// ignored), with the shared encoders of ./protocol (lib0 only), so no second copy of Yjs comes in.
 
-const SYNC = 0;
-const STEP1 = 0;
-const STEP2 = 1;
-const UPDATE = 2;
 const REMOTE = Symbol('collab-server');
 const LOOPBACK = new Set(['0.0.0.0', '::', '127.0.0.1', 'localhost', '::1', '']);
 
@@ -32,14 +27,6 @@ export function internalCollabUrl(): string {
   if (e.COLLAB_ENABLED === '1') return `ws://${LOOPBACK.has(e.HOST) ? '127.0.0.1' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}${COLLAB_PATH}`;
   if (e.COLLAB_PUBLIC_URL) return e.COLLAB_PUBLIC_URL.replace(/\/$/, '');
   throw new AppError('internal', 'Set COLLAB_INTERNAL_URL: this node runs without the collaboration server');
-}
-
-function syncMessage(type: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, SYNC);
-  encoding.writeVarUint(e, type);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
 }
 
 /** Whether a state (as an encoded update) holds everything the local document has. */
@@ -84,13 +71,13 @@ export function editThroughCollab(opts: EditThroughCollabOptions): Promise<void>
     };
     const timer = setTimeout(() => finish(new AppError('internal', 'The collaboration server did not confirm the import in time')), opts.timeoutMs ?? 20_000);
     const send = (msg: Uint8Array) => ws.send(msg);
-    const askFullState = () => send(syncMessage(STEP1, new Uint8Array([0])));
+    const askFullState = () => send(syncStep1Message(new Uint8Array([0])));
 
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE) send(syncMessage(UPDATE, update));
+      if (origin !== REMOTE) send(updateMessage(update));
     });
 
-    ws.on('open', () => send(syncMessage(STEP1, Y.encodeStateVector(doc))));
+    ws.on('open', () => send(syncStep1Message(Y.encodeStateVector(doc))));
     ws.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;
       finish(status === 401 || status === 403 ? new AppError('forbidden', 'The collaboration server refused the import') : new AppError('internal', `The collaboration server answered ${status}`));
@@ -104,20 +91,20 @@ export function editThroughCollab(opts: EditThroughCollabOptions): Promise<void>
       if (phase === 'done') return;
       try {
         const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-        if (decoding.readVarUint(d) !== SYNC) return; // awareness and the rest: not ours to track
+        if (decoding.readVarUint(d) !== MessageType.sync) return; // awareness and the rest: not ours to track
         const type = decoding.readVarUint(d);
         const payload = decoding.readVarUint8Array(d);
-        if (type === STEP1) return send(syncMessage(STEP2, Y.encodeStateAsUpdate(doc, payload)));
-        if (type !== STEP2 && type !== UPDATE) return;
+        if (type === SyncType.step1) return send(syncStep2Message(Y.encodeStateAsUpdate(doc, payload)));
+        if (type !== SyncType.step2 && type !== SyncType.update) return;
         if (phase === 'acking') {
           // Only a full-state answer proves the server has applied what was sent; it may come
           // before the server's batch ran, so ask again until it does.
-          if (type === STEP2 && covers(payload, doc)) finish();
-          else if (type === STEP2) setTimeout(askFullState, 10);
+          if (type === SyncType.step2 && covers(payload, doc)) finish();
+          else if (type === SyncType.step2) setTimeout(askFullState, 10);
           return;
         }
         Y.applyUpdate(doc, payload, REMOTE);
-        if (type !== STEP2) return;
+        if (type !== SyncType.step2) return;
         phase = 'acking';
         doc.transact(() => opts.edit(doc), 'import');
         askFullState();

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
 import type * as YType from 'yjs';
 import { notesSchema } from './extensions';
 import { jsonToMarkdown } from './markdown';
@@ -36,10 +37,53 @@ function childrenToJSON(parent: YType.XmlElement | YType.XmlFragment): JSONConte
   return out;
 }
 
+type AttrSpecs = Record<string, { default?: unknown }> | undefined;
+
+function defaults(specs: AttrSpecs, attrs: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!specs) return attrs;
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) out[name] = attrs && name in attrs ? attrs[name] : spec.default ?? null;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The JSON as nodeFromJSON(json).toJSON() would give it, or null when a node or mark is unknown. */
+function withDefaults(schema: Schema, node: JSONContent): JSONContent | null {
+  const type = node.type ? schema.nodes[node.type] : undefined;
+  if (!type) return null;
+  const out: JSONContent = { type: node.type };
+  const attrs = defaults(type.spec.attrs as AttrSpecs, node.attrs);
+  if (attrs) out.attrs = attrs;
+  if (node.content) {
+    const content: JSONContent[] = [];
+    for (const child of node.content) {
+      const c = withDefaults(schema, child);
+      if (!c) return null;
+      content.push(c);
+    }
+    if (content.length) out.content = content;
+  }
+  if (node.marks) {
+    const marks = [];
+    for (const m of node.marks) {
+      const markType = schema.marks[m.type];
+      if (!markType) return null;
+      const markAttrs = defaults(markType.spec.attrs as AttrSpecs, m.attrs);
+      marks.push(markAttrs ? { type: m.type, attrs: markAttrs } : { type: m.type });
+    }
+    out.marks = marks;
+  }
+  if (node.text !== undefined) out.text = node.text;
+  return out;
+}
+
 /** The notes of a Y.Doc as ProseMirror JSON, normalized by the notes schema. */
 export function yDocToJSON(doc: YType.Doc): JSONContent {
   const raw: JSONContent = { type: 'doc', content: childrenToJSON(doc.getXmlFragment(NOTES_FRAGMENT)) };
   const schema = notesSchema();
+  // Exports convert many documents: when every node and mark is known, only the attributes'
+  // defaults are added, instead of building and serializing a ProseMirror node tree.
+  const known = withDefaults(schema, raw);
+  if (known) return known;
   try {
     return schema.nodeFromJSON(raw).toJSON() as JSONContent;
   } catch {

@@ -1,9 +1,8 @@
 import { db } from '@/lib/db';
-import { yStateToJSON } from '@/lib/editor/convert';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { loadNotesStates } from '@/lib/notes/load-notes-states';
 import { timeInZone } from '@/lib/time';
 import { hasNotes, type ExportSession } from './markdown-document';
+import { loadNotesJSON } from './notes-cache';
 
 const DAY_MS = 86_400_000;
 
@@ -40,7 +39,7 @@ export async function loadExportSessions(event: EventRow, only?: string[], opts:
       a.title.localeCompare(b.title),
   );
   const unscheduled = rows.filter((r) => !r.slot).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const states = await loadNotesStates(rows.map((r) => docNameForSession(r.id)));
+  const notes = await loadNotesJSON(rows.map((r) => docNameForSession(r.id)));
   const firstDay = Date.parse(event.startDate.toISOString().slice(0, 10));
   const toExport = (r: (typeof rows)[number]): ExportSession => ({
     id: r.id,
@@ -50,7 +49,7 @@ export async function loadExportSessions(event: EventRow, only?: string[], opts:
     end: r.slot ? timeInZone(r.slot.endsAt, event.timezone) : null,
     room: r.room?.name ?? null,
     hosts: r.hosts.length ? r.hosts.map((h) => h.user.name) : r.proposer ? [r.proposer.name] : [],
-    notes: yStateToJSON(states.get(docNameForSession(r.id))!),
+    notes: notes.get(docNameForSession(r.id))!,
   });
   const rest = unscheduled.map(toExport);
   return [...scheduled.map(toExport), ...(opts.anyStatus ? rest : rest.filter((s) => hasNotes(s.notes)))];

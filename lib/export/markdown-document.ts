@@ -69,8 +69,19 @@ function joinNames(names: string[]): string {
 /** One session: its heading (with an explicit anchor when given), the meta line, the notes. */
 export function sessionSection(s: ExportSession, level: number, opts: ExportOptions, anchor: string | null = null): string {
   const heading = `${'#'.repeat(level)} ${inlineText(s.title)}${anchor ? ` {#${anchor}}` : ''}`;
-  const notes = notesToMarkdown(shiftHeadings(s.notes, level));
+  const notes = notesMarkdown(s.notes, level);
   return [heading, sessionMetaLine(s, opts), notes.trimEnd()].filter(Boolean).join('\n\n');
+}
+
+// Serialized notes per notes object (shared, read-only entries of notes-cache.ts) and level.
+const serialized = new WeakMap<JSONContent, Map<number, string>>();
+
+function notesMarkdown(notes: JSONContent, level: number): string {
+  let byLevel = serialized.get(notes);
+  if (!byLevel) serialized.set(notes, (byLevel = new Map()));
+  let md = byLevel.get(level);
+  if (md === undefined) byLevel.set(level, (md = notesToMarkdown(shiftHeadings(notes, level))));
+  return md;
 }
 
 /** A YAML double-quoted scalar: JSON strings are valid YAML. */
