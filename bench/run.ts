@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     seconds: Math.round((Date.now() - started) / 1000),
     results,
   };
-  const out = values.out ?? path.join(BENCH_DIR, 'results', `${scenario}${flags.quick ? '-quick' : ''}-${report.date.slice(0, 16).replace(/[:T]/g, '')}.json`);
+  const out = values.out ?? path.join(BENCH_DIR, 'results', `${scenario}${flags.quick ? '-quick' : ''}-${report.date.slice(0, 16).replace(/:/g, '')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nresults: ${path.relative(process.cwd(), out)} (${report.seconds} s)`);
