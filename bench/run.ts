@@ -20,6 +20,7 @@ const { values, positionals } = parseArgs({
     chars: { type: 'string', default: '4' },
     generators: { type: 'string' },
     full: { type: 'boolean', default: false },
+    awareness: { type: 'boolean', default: false },
     pg: { type: 'boolean', default: false },
     'hallway-mode': { type: 'string', default: 'app' },
     editors: { type: 'string' },
@@ -38,7 +39,8 @@ const { values, positionals } = parseArgs({
 const scenario = (positionals[0] ?? 'help') as ScenarioName | 'all' | 'help';
 if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in SCENARIOS))) {
   console.log(`usage: npm run bench -- <${[...Object.keys(SCENARIOS), 'all'].join('|')}> [flags]
-  --servers hallway,hocuspocus,y-websocket   which servers, run alternating in this order
+  --servers hallway,hocuspocus,y-websocket   which servers, run alternating in this order (also
+                                             hallway-app, hallway-collab: both Hallway modes in one run)
   --quick                                    small cases, a few seconds each
   --seconds N --warmup N                     measured and warm-up seconds per case
   --interval MS --chars N                    each editor inserts N characters every MS (400, 4)
@@ -46,6 +48,7 @@ if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in S
   --rooms N --connections N                  many-rooms rooms, idle connections
   --generators N                             load-generator processes (default by client count)
   --full                                     full clients (a Y.Doc each) instead of thin ones
+  --awareness                                editors also send a cursor (awareness update) with each edit
   --pg                                       Hallway on PostgreSQL (BENCH_DATABASE_URL or local)
   --hallway-mode app|collab                  npm start (default) or npm run start:collab
   --rounds N                                 runs per case and server, order alternating (quick and all: 1, else 2)
@@ -65,6 +68,7 @@ const flags: Flags = {
   chars: Number(values.chars),
   generators: values.generators ? Number(values.generators) : undefined,
   full: values.full!,
+  awareness: values.awareness!,
   postgres: values.pg!,
   hallwayMode: values['hallway-mode'] === 'collab' ? 'collab' : 'app',
   editors: values.editors ? Number(values.editors) : undefined,

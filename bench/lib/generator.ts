@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import { Histogram } from './histogram';
 import { connectRaw, type RawSocket } from './raw-websocket';
 import type { ClientSpec, FromGenerator, GeneratorOptions, GeneratorStats, SendRecord, ToGenerator } from './ipc';
-import { hocuspocusAuthMessage, readMessage, STEP1, syncMessage, UPDATE } from './wire';
+import { awarenessMessage, hocuspocusAuthMessage, readMessage, STEP1, syncMessage, UPDATE } from './wire';
+import * as encoding from 'lib0/encoding';
 
 const now = () => performance.timeOrigin + performance.now();
 const send = (m: FromGenerator) => process.send?.(m);
@@ -152,7 +153,20 @@ class Client {
     if (!update) return null;
     const at = now();
     ws.send(syncMessage(this.spec.dialect, this.spec.doc, UPDATE, update));
+    if (this.options.awareness) ws.send(awarenessMessage(this.spec.dialect, this.spec.doc, this.cursor(this.paragraphText!.length)));
     return [doc.clientID, start, Y.getState(doc.store, doc.clientID), at, docIndex];
+  }
+
+  private awarenessClock = 0;
+
+  /** This editor's presence as y-protocols encodes it: one client, its clock and a JSON state. */
+  private cursor(offset: number): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, this.spec.clientId);
+    encoding.writeVarUint(e, ++this.awarenessClock);
+    encoding.writeVarString(e, JSON.stringify({ user: { name: `Editor ${this.spec.clientId}`, color: '#2563eb' }, cursor: { anchor: offset, head: offset } }));
+    return encoding.toUint8Array(e);
   }
 
   checksum(): string {

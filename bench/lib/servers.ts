@@ -11,7 +11,8 @@ import type { Dialect } from './wire';
 export const BENCH_DIR = path.resolve(__dirname, '..');
 export const ROOT = path.resolve(BENCH_DIR, '..');
 
-export type ServerKind = 'hallway' | 'y-websocket' | 'hocuspocus';
+/** `hallway` runs as --hallway-mode says; `hallway-app` and `hallway-collab` pin `npm start` or `npm run start:collab`. */
+export type ServerKind = 'hallway' | 'hallway-app' | 'hallway-collab' | 'y-websocket' | 'hocuspocus';
 export interface ServerOptions {
   /** Hallway: `npm start` (app: web app and collab in one process) or `npm run start:collab`. */
   hallwayMode: 'app' | 'collab';
@@ -23,6 +24,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   kind: ServerKind;
+  /** Hallway in either mode: seeded, with tokens and /metrics. */
+  readonly isHallway?: boolean;
   label: string;
   dialect: Dialect;
   pid: number;
@@ -135,6 +138,7 @@ async function startHallway(spec: SeedSpec, opts: ServerOptions): Promise<Runnin
   const stop = stopper(proc);
   return {
     kind: 'hallway',
+    isHallway: true,
     label: `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ${opts.postgres ? 'PostgreSQL' : 'SQLite'})`,
     dialect: 'y-websocket',
     pid: proc.pid!,
@@ -175,6 +179,10 @@ async function startHocuspocus(opts: ServerOptions): Promise<RunningServer> {
 
 export async function startServer(kind: ServerKind, spec: SeedSpec, opts: ServerOptions): Promise<RunningServer> {
   if (kind === 'hallway') return startHallway(spec, opts);
+  if (kind === 'hallway-app' || kind === 'hallway-collab') {
+    const server = await startHallway(spec, { ...opts, hallwayMode: kind === 'hallway-app' ? 'app' : 'collab' });
+    return { ...server, kind };
+  }
   if (kind === 'y-websocket') return startYWebsocket(opts);
   return startHocuspocus(opts);
 }

@@ -9,6 +9,7 @@ export interface Flags {
   chars: number;
   generators?: number;
   full: boolean;
+  awareness: boolean;
   postgres: boolean;
   hallwayMode: 'app' | 'collab';
   editors?: number;

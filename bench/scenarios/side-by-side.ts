@@ -12,7 +12,7 @@ import type { Flags, Log } from './flags';
  */
 export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpec, body: (server: RunningServer) => Promise<T>, log: Log, only?: ServerKind[]): Promise<Record<string, Result<T>>> {
   const runs = new Map<string, (T | { error: string })[]>();
-  const kinds = flags.servers.filter((k) => !only || only.includes(k));
+  const kinds = flags.servers.filter((k) => !only || only.some((o) => k === o || k.startsWith(`${o}-`)));
   for (let round = 0; round < Math.max(1, flags.rounds); round++) {
     const order = round % 2 === 0 ? kinds : [...kinds].reverse();
     for (const kind of order) {
