@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     awareness: { type: 'boolean', default: false },
     pg: { type: 'boolean', default: false },
     'hallway-mode': { type: 'string', default: 'app' },
+    'hallway-root': { type: 'string' },
     editors: { type: 'string' },
     readers: { type: 'string' },
     rooms: { type: 'string' },
@@ -51,6 +52,7 @@ if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in S
   --awareness                                editors also send a cursor (awareness update) with each edit
   --pg                                       Hallway on PostgreSQL (BENCH_DATABASE_URL or local)
   --hallway-mode app|collab                  npm start (default) or npm run start:collab
+  --hallway-root DIR                         run the Hallway server of another checkout (read only)
   --rounds N                                 runs per case and server, order alternating (quick and all: 1, else 2)
   --priority N                               scheduling priority of the run, servers and generators (-20..19)
   --profile DIR                              node --cpu-prof the servers into DIR
@@ -71,6 +73,7 @@ const flags: Flags = {
   awareness: values.awareness!,
   postgres: values.pg!,
   hallwayMode: values['hallway-mode'] === 'collab' ? 'collab' : 'app',
+  hallwayRoot: values['hallway-root'] ? path.resolve(values['hallway-root']) : undefined,
   editors: values.editors ? Number(values.editors) : undefined,
   readers: values.readers ? Number(values.readers) : undefined,
   rooms: values.rooms ? Number(values.rooms) : undefined,

@@ -17,6 +17,8 @@ export interface ServerOptions {
   /** Hallway: `npm start` (app: web app and collab in one process) or `npm run start:collab`. */
   hallwayMode: 'app' | 'collab';
   postgres: boolean;
+  /** Another checkout whose Hallway server to run (e.g. main's latest), instead of this one. */
+  hallwayRoot?: string;
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeFlags?: string[];
   cwdForProfiles?: string;
@@ -114,32 +116,33 @@ async function dropPostgres(url: string): Promise<void> {
 
 /** Seeds a fresh database and starts Hallway on it as users run it: auth and persistence on. */
 async function startHallway(spec: SeedSpec, opts: ServerOptions): Promise<RunningServer> {
+  const root = opts.hallwayRoot ?? ROOT;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
   const databaseUrl = opts.postgres ? await createPostgres() : `file:${path.join(tmp, 'hallway.db')}`;
   const env = { DATABASE_URL: databaseUrl, AUTH_SECRET, DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
   fs.writeFileSync(path.join(tmp, 'spec.json'), JSON.stringify(spec));
   const seedOut = path.join(tmp, 'seed.json');
   await new Promise<void>((resolve, reject) => {
-    const { proc, output } = spawnServer(['--import', 'tsx', path.join(BENCH_DIR, 'lib/hallway-seed.ts'), path.join(tmp, 'spec.json'), seedOut], env, ROOT);
+    const { proc, output } = spawnServer(['--import', 'tsx', path.join(BENCH_DIR, 'lib/hallway-seed.ts'), path.join(tmp, 'spec.json'), seedOut], env, root);
     proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (${code}):\n${output()}`))));
   });
   const seed = JSON.parse(fs.readFileSync(seedOut, 'utf8')) as SeedResult;
   const port = await freePort();
   const entry = opts.hallwayMode === 'app' ? 'server/main.ts' : 'server/collab-main.ts';
-  if (opts.hallwayMode === 'app' && !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  if (opts.hallwayMode === 'app' && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('`npm start` needs a production build: run `npx next build` first, or pass --hallway-mode collab');
   }
   const { proc, output } = spawnServer(
-    [...(opts.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, entry)],
+    [...(opts.nodeFlags ?? []), '--import', 'tsx', path.join(root, entry)],
     { ...env, PORT: String(port), COLLAB_PORT: String(port), HOST: '127.0.0.1' },
-    opts.cwdForProfiles ?? ROOT,
+    opts.cwdForProfiles ?? root,
   );
   await waitHttp(`http://127.0.0.1:${port}/api/health`, proc, output, 120_000);
   const stop = stopper(proc);
   return {
     kind: 'hallway',
     isHallway: true,
-    label: `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ${opts.postgres ? 'PostgreSQL' : 'SQLite'})`,
+    label: `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ${opts.postgres ? 'PostgreSQL' : 'SQLite'}${opts.hallwayRoot ? `, ${root}` : ''})`,
     dialect: 'y-websocket',
     pid: proc.pid!,
     wsUrl: `ws://127.0.0.1:${port}/collab`,

@@ -12,6 +12,7 @@ export interface Flags {
   awareness: boolean;
   postgres: boolean;
   hallwayMode: 'app' | 'collab';
+  hallwayRoot?: string;
   editors?: number;
   readers?: number;
   rooms?: number;

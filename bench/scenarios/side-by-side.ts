@@ -25,7 +25,7 @@ export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpe
       let result: T | { error: string };
       try {
         log(`  ${kind}: ${label}${flags.rounds > 1 ? ` (round ${round + 1})` : ''}`);
-        server = await startServer(kind, structuredClone(seed), { hallwayMode: flags.hallwayMode, postgres: flags.postgres, nodeFlags });
+        server = await startServer(kind, structuredClone(seed), { hallwayMode: flags.hallwayMode, hallwayRoot: flags.hallwayRoot, postgres: flags.postgres, nodeFlags });
         result = await body(server);
       } catch (err) {
         log(`    failed: ${(err as Error).message.split('\n')[0]}`);
