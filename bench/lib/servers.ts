@@ -89,6 +89,8 @@ function stopper(proc: ChildProcess): () => Promise<void> {
 }
 
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+/** Hallway hides /metrics unless a token is set (newer versions); the bench reads a few counters. */
+export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 async function createPostgres(): Promise<string> {
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -119,7 +121,7 @@ async function startHallway(spec: SeedSpec, opts: ServerOptions): Promise<Runnin
   const root = opts.hallwayRoot ?? ROOT;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
   const databaseUrl = opts.postgres ? await createPostgres() : `file:${path.join(tmp, 'hallway.db')}`;
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET, DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET, METRICS_TOKEN, DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
   fs.writeFileSync(path.join(tmp, 'spec.json'), JSON.stringify(spec));
   const seedOut = path.join(tmp, 'seed.json');
   await new Promise<void>((resolve, reject) => {
