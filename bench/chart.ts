@@ -13,7 +13,7 @@ const [input, output] = process.argv.slice(2);
 const report = JSON.parse(fs.readFileSync(input!, 'utf8')) as { date: string; results: { 'one-room': { cases: Case[] } } };
 const cases = report.results['one-room'].cases;
 const servers = [...new Set(cases.flatMap((c) => Object.keys(c.results)))];
-const colors: Record<string, string> = { hallway: '#2563eb', hocuspocus: '#d97706', 'y-websocket': '#6b7280' };
+const colors: Record<string, string> = { hallway: '#2563eb', 'hallway-app': '#2563eb', 'hallway-collab': '#7c3aed', hocuspocus: '#d97706', 'y-websocket': '#6b7280' };
 
 const W = 640;
 const H = 380;

@@ -20,8 +20,10 @@ const { values, positionals } = parseArgs({
     chars: { type: 'string', default: '4' },
     generators: { type: 'string' },
     full: { type: 'boolean', default: false },
+    awareness: { type: 'boolean', default: false },
     pg: { type: 'boolean', default: false },
     'hallway-mode': { type: 'string', default: 'app' },
+    'hallway-root': { type: 'string' },
     editors: { type: 'string' },
     readers: { type: 'string' },
     rooms: { type: 'string' },
@@ -38,7 +40,8 @@ const { values, positionals } = parseArgs({
 const scenario = (positionals[0] ?? 'help') as ScenarioName | 'all' | 'help';
 if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in SCENARIOS))) {
   console.log(`usage: npm run bench -- <${[...Object.keys(SCENARIOS), 'all'].join('|')}> [flags]
-  --servers hallway,hocuspocus,y-websocket   which servers, run alternating in this order
+  --servers hallway,hocuspocus,y-websocket   which servers, run alternating in this order (also
+                                             hallway-app, hallway-collab: both Hallway modes in one run)
   --quick                                    small cases, a few seconds each
   --seconds N --warmup N                     measured and warm-up seconds per case
   --interval MS --chars N                    each editor inserts N characters every MS (400, 4)
@@ -46,8 +49,10 @@ if (values.help || scenario === 'help' || (scenario !== 'all' && !(scenario in S
   --rooms N --connections N                  many-rooms rooms, idle connections
   --generators N                             load-generator processes (default by client count)
   --full                                     full clients (a Y.Doc each) instead of thin ones
+  --awareness                                editors also send a cursor (awareness update) with each edit
   --pg                                       Hallway on PostgreSQL (BENCH_DATABASE_URL or local)
   --hallway-mode app|collab                  npm start (default) or npm run start:collab
+  --hallway-root DIR                         run the Hallway server of another checkout (read only)
   --rounds N                                 runs per case and server, order alternating (quick and all: 1, else 2)
   --priority N                               scheduling priority of the run, servers and generators (-20..19)
   --profile DIR                              node --cpu-prof the servers into DIR
@@ -65,8 +70,10 @@ const flags: Flags = {
   chars: Number(values.chars),
   generators: values.generators ? Number(values.generators) : undefined,
   full: values.full!,
+  awareness: values.awareness!,
   postgres: values.pg!,
   hallwayMode: values['hallway-mode'] === 'collab' ? 'collab' : 'app',
+  hallwayRoot: values['hallway-root'] ? path.resolve(values['hallway-root']) : undefined,
   editors: values.editors ? Number(values.editors) : undefined,
   readers: values.readers ? Number(values.readers) : undefined,
   rooms: values.rooms ? Number(values.rooms) : undefined,
@@ -103,7 +110,7 @@ async function main(): Promise<void> {
     seconds: Math.round((Date.now() - started) / 1000),
     results,
   };
-  const out = values.out ?? path.join(BENCH_DIR, 'results', `${scenario}${flags.quick ? '-quick' : ''}-${report.date.slice(0, 16).replace(/[:T]/g, '')}.json`);
+  const out = values.out ?? path.join(BENCH_DIR, 'results', `${scenario}${flags.quick ? '-quick' : ''}-${report.date.slice(0, 16).replace(/:/g, '')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nresults: ${path.relative(process.cwd(), out)} (${report.seconds} s)`);

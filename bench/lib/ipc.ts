@@ -20,6 +20,8 @@ export interface GeneratorOptions {
   full: boolean;
   editIntervalMs: number;
   charsPerEdit: number;
+  /** Editors also announce a cursor (an awareness update) with every edit. */
+  awareness: boolean;
   /** Connections opened at once while admitting. */
   connectConcurrency: number;
 }

@@ -21,6 +21,8 @@ export interface LoadPlan {
   generators: number;
   /** Drop every connection once after typing and time the storm of reconnects. */
   reconnect?: boolean;
+  /** Editors also send a cursor (awareness) update with every edit. */
+  awareness?: boolean;
   /** Only connect (the idle case): no typing. */
   idleOnly?: boolean;
   /** Document names to use instead of fresh ones (long-history). */
@@ -43,11 +45,12 @@ const READERS_PER_USER = 15;
  * user within Hallway's per-user limits (30 connections, 100 messages/s): at most 20 editors
  * and 50 edits/s per user.
  */
-export function rolesFor(plan: Pick<LoadPlan, 'docs' | 'editorsPerDoc' | 'readersPerDoc' | 'editIntervalMs'>): { roles: Role[]; users: number } {
+export function rolesFor(plan: Pick<LoadPlan, 'docs' | 'editorsPerDoc' | 'readersPerDoc' | 'editIntervalMs' | 'awareness'>): { roles: Role[]; users: number } {
   const roles: Role[] = [];
   let editors = 0;
   let readers = 0;
-  const EDITORS_PER_USER = Math.max(1, Math.min(20, Math.floor((50 * plan.editIntervalMs) / 1000)));
+  const messagesPerEdit = plan.awareness ? 2 : 1;
+  const EDITORS_PER_USER = Math.max(1, Math.min(20, Math.floor((50 * plan.editIntervalMs) / 1000 / messagesPerEdit)));
   const editorUsers = Math.ceil((plan.docs * plan.editorsPerDoc) / EDITORS_PER_USER);
   for (let d = 0; d < plan.docs; d++) {
     for (let i = 0; i < plan.editorsPerDoc; i++) roles.push({ role: 'editor', docIndex: d, user: Math.floor(editors++ / EDITORS_PER_USER) });
@@ -159,7 +162,7 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: st
       gens.forEach((other, oi) => oi !== gi && other.send({ type: 'sends', records }));
     };
   });
-  const options: GeneratorOptions = { full: plan.full, editIntervalMs: plan.editIntervalMs, charsPerEdit: plan.charsPerEdit, connectConcurrency: 64 };
+  const options: GeneratorOptions = { full: plan.full, editIntervalMs: plan.editIntervalMs, charsPerEdit: plan.charsPerEdit, awareness: Boolean(plan.awareness), connectConcurrency: 64 };
   const shares = gens.map((_, gi) => specs.filter((_, i) => i % gens.length === gi));
   try {
     await Promise.all(gens.map((g) => g.ready));
@@ -291,7 +294,7 @@ export async function runIdle(server: RunningServer, plan: LoadPlan, steps: numb
   // Interleave documents so every burst spreads over all of them.
   specs.sort((a, b) => (a.id % plan.readersPerDoc) - (b.id % plan.readersPerDoc) || a.docIndex - b.docIndex);
   const gens = Array.from({ length: Math.max(1, plan.generators) }, () => new Generator());
-  const options: GeneratorOptions = { full: false, editIntervalMs: plan.editIntervalMs, charsPerEdit: 1, connectConcurrency: 64 };
+  const options: GeneratorOptions = { full: false, editIntervalMs: plan.editIntervalMs, charsPerEdit: 1, awareness: false, connectConcurrency: 64 };
   try {
     await Promise.all(gens.map((g) => g.ready));
     await new Promise((r) => setTimeout(r, 500));

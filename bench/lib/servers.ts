@@ -11,11 +11,14 @@ import type { Dialect } from './wire';
 export const BENCH_DIR = path.resolve(__dirname, '..');
 export const ROOT = path.resolve(BENCH_DIR, '..');
 
-export type ServerKind = 'hallway' | 'y-websocket' | 'hocuspocus';
+/** `hallway` runs as --hallway-mode says; `hallway-app` and `hallway-collab` pin `npm start` or `npm run start:collab`. */
+export type ServerKind = 'hallway' | 'hallway-app' | 'hallway-collab' | 'y-websocket' | 'hocuspocus';
 export interface ServerOptions {
   /** Hallway: `npm start` (app: web app and collab in one process) or `npm run start:collab`. */
   hallwayMode: 'app' | 'collab';
   postgres: boolean;
+  /** Another checkout whose Hallway server to run (e.g. main's latest), instead of this one. */
+  hallwayRoot?: string;
   /** Extra node flags for the server process (e.g. --cpu-prof). */
   nodeFlags?: string[];
   cwdForProfiles?: string;
@@ -23,6 +26,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   kind: ServerKind;
+  /** Hallway in either mode: seeded, with tokens and /metrics. */
+  readonly isHallway?: boolean;
   label: string;
   dialect: Dialect;
   pid: number;
@@ -84,6 +89,8 @@ function stopper(proc: ChildProcess): () => Promise<void> {
 }
 
 const AUTH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+/** Hallway hides /metrics unless a token is set (newer versions); the bench reads a few counters. */
+export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 
 async function createPostgres(): Promise<string> {
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -111,31 +118,33 @@ async function dropPostgres(url: string): Promise<void> {
 
 /** Seeds a fresh database and starts Hallway on it as users run it: auth and persistence on. */
 async function startHallway(spec: SeedSpec, opts: ServerOptions): Promise<RunningServer> {
+  const root = opts.hallwayRoot ?? ROOT;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
   const databaseUrl = opts.postgres ? await createPostgres() : `file:${path.join(tmp, 'hallway.db')}`;
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET, DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET, METRICS_TOKEN, DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
   fs.writeFileSync(path.join(tmp, 'spec.json'), JSON.stringify(spec));
   const seedOut = path.join(tmp, 'seed.json');
   await new Promise<void>((resolve, reject) => {
-    const { proc, output } = spawnServer(['--import', 'tsx', path.join(BENCH_DIR, 'lib/hallway-seed.ts'), path.join(tmp, 'spec.json'), seedOut], env, ROOT);
+    const { proc, output } = spawnServer(['--import', 'tsx', path.join(BENCH_DIR, 'lib/hallway-seed.ts'), path.join(tmp, 'spec.json'), seedOut], env, root);
     proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (${code}):\n${output()}`))));
   });
   const seed = JSON.parse(fs.readFileSync(seedOut, 'utf8')) as SeedResult;
   const port = await freePort();
   const entry = opts.hallwayMode === 'app' ? 'server/main.ts' : 'server/collab-main.ts';
-  if (opts.hallwayMode === 'app' && !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  if (opts.hallwayMode === 'app' && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
     throw new Error('`npm start` needs a production build: run `npx next build` first, or pass --hallway-mode collab');
   }
   const { proc, output } = spawnServer(
-    [...(opts.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, entry)],
+    [...(opts.nodeFlags ?? []), '--import', 'tsx', path.join(root, entry)],
     { ...env, PORT: String(port), COLLAB_PORT: String(port), HOST: '127.0.0.1' },
-    opts.cwdForProfiles ?? ROOT,
+    opts.cwdForProfiles ?? root,
   );
   await waitHttp(`http://127.0.0.1:${port}/api/health`, proc, output, 120_000);
   const stop = stopper(proc);
   return {
     kind: 'hallway',
-    label: `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ${opts.postgres ? 'PostgreSQL' : 'SQLite'})`,
+    isHallway: true,
+    label: `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ${opts.postgres ? 'PostgreSQL' : 'SQLite'}${opts.hallwayRoot ? `, ${root}` : ''})`,
     dialect: 'y-websocket',
     pid: proc.pid!,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
@@ -175,6 +184,10 @@ async function startHocuspocus(opts: ServerOptions): Promise<RunningServer> {
 
 export async function startServer(kind: ServerKind, spec: SeedSpec, opts: ServerOptions): Promise<RunningServer> {
   if (kind === 'hallway') return startHallway(spec, opts);
+  if (kind === 'hallway-app' || kind === 'hallway-collab') {
+    const server = await startHallway(spec, { ...opts, hallwayMode: kind === 'hallway-app' ? 'app' : 'collab' });
+    return { ...server, kind };
+  }
   if (kind === 'y-websocket') return startYWebsocket(opts);
   return startHocuspocus(opts);
 }

@@ -9,8 +9,10 @@ export interface Flags {
   chars: number;
   generators?: number;
   full: boolean;
+  awareness: boolean;
   postgres: boolean;
   hallwayMode: 'app' | 'collab';
+  hallwayRoot?: string;
   editors?: number;
   readers?: number;
   rooms?: number;

@@ -14,6 +14,7 @@ export async function manyRooms(flags: Flags, log: Log) {
     warmupSeconds: flags.warmup ?? (flags.quick ? 2 : 4),
     seconds: flags.seconds ?? (flags.quick ? 4 : 20),
     full: flags.full,
+    awareness: flags.awareness,
     generators: generatorsFor(flags, rooms * 4),
   };
   const results = await onEachServer(flags, `many-rooms-${rooms}x4`, seedSpecFor([p]), (s) => runLoad(s, p, log), log);

@@ -12,6 +12,7 @@ function plan(flags: Flags, editors: number, readers: number, full = flags.full)
     warmupSeconds: flags.warmup ?? (flags.quick ? 1 : 3),
     seconds: flags.seconds ?? (flags.quick ? 3 : 10),
     full,
+    awareness: flags.awareness,
     generators: generatorsFor(flags, editors + readers),
   };
 }

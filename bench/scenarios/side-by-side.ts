@@ -12,7 +12,7 @@ import type { Flags, Log } from './flags';
  */
 export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpec, body: (server: RunningServer) => Promise<T>, log: Log, only?: ServerKind[]): Promise<Record<string, Result<T>>> {
   const runs = new Map<string, (T | { error: string })[]>();
-  const kinds = flags.servers.filter((k) => !only || only.includes(k));
+  const kinds = flags.servers.filter((k) => !only || only.some((o) => k === o || k.startsWith(`${o}-`)));
   for (let round = 0; round < Math.max(1, flags.rounds); round++) {
     const order = round % 2 === 0 ? kinds : [...kinds].reverse();
     for (const kind of order) {
@@ -25,7 +25,7 @@ export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpe
       let result: T | { error: string };
       try {
         log(`  ${kind}: ${label}${flags.rounds > 1 ? ` (round ${round + 1})` : ''}`);
-        server = await startServer(kind, structuredClone(seed), { hallwayMode: flags.hallwayMode, postgres: flags.postgres, nodeFlags });
+        server = await startServer(kind, structuredClone(seed), { hallwayMode: flags.hallwayMode, hallwayRoot: flags.hallwayRoot, postgres: flags.postgres, nodeFlags });
         result = await body(server);
       } catch (err) {
         log(`    failed: ${(err as Error).message.split('\n')[0]}`);
@@ -55,8 +55,23 @@ export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpe
 type Result<T> = T | { error: string } | (T & { rounds: number; roundsP99: number[] });
 
 export function summarize(kind: string, r: unknown): string {
-  const x = r as { latencyMs?: { p50: number; p99: number; max: number }; lostArrivals?: number; converged?: boolean; serverCpuCores?: number; serverPeakRssMB?: number; error?: string };
+  const x = r as {
+    latencyMs?: { p50: number; p99: number; max: number };
+    lostArrivals?: number;
+    converged?: boolean;
+    serverCpuCores?: number;
+    serverPeakRssMB?: number;
+    generators?: { cpuCores: number; eventLoopDelayP99Ms: number }[];
+    error?: string;
+  };
   if (x.error) return `${kind}: error`;
   if (!x.latencyMs) return kind;
-  return `${kind}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms, max ${x.latencyMs.max} ms, lost ${x.lostArrivals}, converged ${x.converged}, server ${x.serverCpuCores} cores, peak ${x.serverPeakRssMB} MB`;
+  // A saturated generator shows here: its CPU near a core or its event-loop delay near the latencies.
+  const gens = x.generators ?? [];
+  const genCpu = gens.reduce((n, g) => n + g.cpuCores, 0).toFixed(2);
+  const genLag = Math.max(0, ...gens.map((g) => g.eventLoopDelayP99Ms));
+  return (
+    `${kind}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms, max ${x.latencyMs.max} ms, lost ${x.lostArrivals}, converged ${x.converged}, ` +
+    `server ${x.serverCpuCores} cores, peak ${x.serverPeakRssMB} MB; ${gens.length} generators ${genCpu} cores, lag p99 ≤ ${genLag} ms`
+  );
 }

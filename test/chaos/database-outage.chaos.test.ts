@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/server/collab/test-support';
-import { healthStatus, metricValue } from './metrics';
+import { healthStatus, METRICS_TOKEN, metricValue } from './metrics';
 import { notesString, storedNotes, typeMark } from './notes-content';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 
@@ -40,7 +40,7 @@ async function outage() {
     serverUrl = target.toString();
   }
   // A small pool and short timeouts so a dead database shows quickly in health and the log.
-  server = await spawnCollab({ env: { DATABASE_URL: serverUrl, DATABASE_POOL_SIZE: '3' } });
+  server = await spawnCollab({ env: { DATABASE_URL: serverUrl, DATABASE_POOL_SIZE: '3', METRICS_TOKEN } });
   const a = connectClient(server.url, f.docName, f.tokenFor((await f.member()).id));
   const b = connectClient(server.url, f.docName, f.tokenFor((await f.member()).id));
   clients.push(a, b);

@@ -81,7 +81,10 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
   const flooder = await f.member();
   const flood = Array.from({ length: 700 }, (_, i) => ({ kind: 'awareness flood', data: awarenessFlood(() => 0.5, 1, 50 + (i % 50)) }));
   flood.forEach(count);
-  expect(await abuse(`${server.url}/${f.docName}?token=${f.tokenFor(flooder.id)}`, flood)).toBe(CollabCloseCode.rateLimited);
+  // Closed for abuse (4400–4499): today by the rate limit (4429); an awareness check may come first.
+  const floodCode = await abuse(`${server.url}/${f.docName}?token=${f.tokenFor(flooder.id)}`, flood);
+  expect(floodCode).toBeGreaterThanOrEqual(CollabCloseCode.badMessage);
+  expect(floodCode).toBeLessThan(4500);
   // Messages over the size limit are refused by the WebSocket layer (1009).
   for (let i = 0; i < 3; i++) {
     const big = { kind: 'oversized frame', data: new Uint8Array(3 * 1024 * 1024) };
@@ -111,10 +114,10 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
   expect(growthMB).toBeLessThan(200);
 });
 
-// Server gap (issue 9, item 3; see /work/coord/bench-findings.md): a connection may announce
-// awareness states for client ids it does not own, of any size, and they are kept and forwarded
-// to everyone. Expected: such an update is refused and the connection closed. Skipped until the
-// collab server limits awareness; remove `.skip` to check.
+// Server gap on this branch (issue 9, item 3): a connection may announce awareness states for
+// client ids it does not own, of any size, and they are kept and forwarded to everyone. Main has
+// the awareness guard since 0247ef9 and this test passes there (checked on a copy of main at
+// d5863c5): remove `.skip` once this branch is merged into main.
 it.skip('refuses awareness states for client ids a connection does not own, and oversized states', async () => {
   const rand = prng(SEED);
   const f = await notesFixture();
