@@ -74,11 +74,6 @@ const schema = z.object({
   HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** Largest JSON body an API route reads (routes may allow more up to HTTP_MAX_BODY_BYTES). */
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
-  /**
-   * How many proxies in front of Hallway append to X-Forwarded-For (0 = none: the socket address is
-   * the client). Set it to the exact number of proxies you run; never more.
-   */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Sign-ups allowed from one client address (IPv6: one /64) per 10 minutes. */
   AUTH_SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
   /** Sign-up attempts for one email address per hour. */
