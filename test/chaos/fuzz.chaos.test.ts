@@ -114,11 +114,8 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
   expect(growthMB).toBeLessThan(200);
 });
 
-// Server gap on this branch (issue 9, item 3): a connection may announce awareness states for
-// client ids it does not own, of any size, and they are kept and forwarded to everyone. Main has
-// the awareness guard since 0247ef9 and this test passes there (checked on a copy of main at
-// d5863c5): remove `.skip` once this branch is merged into main.
-it.skip('refuses awareness states for client ids a connection does not own, and oversized states', async () => {
+// Issue 9, item 3: awareness states for client ids a connection does not own, or oversized, go nowhere.
+it('refuses awareness states for client ids a connection does not own, and oversized states', async () => {
   const rand = prng(SEED);
   const f = await notesFixture();
   server = await spawnCollab();
