@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { boardCell, dragHandle, dragTo, joinEvent, waitLive } from './fixtures/board';
 import { createEventViaApi, newUser, signUpViaApi } from './fixtures/users';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 async function propose(page: Page, title: string, pitch = '') {
   const form = page.locator('details');
@@ -19,19 +20,29 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   test.setTimeout(240_000);
   const orgContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await signUpViaApi(orgContext, newUser('org'));
-  const event = await createEventViaApi(orgContext.request, { title: 'Harbour Unconf 2026', timezone: 'Europe/London' });
+  const event = await createEventViaApi(orgContext.request, {
+    title: 'Harbour Unconf 2026',
+    timezone: 'Europe/London',
+  });
   const org = await orgContext.newPage();
 
   // Rooms and slots, through the settings page.
   await org.goto(`/e/${event.slug}/settings`);
-  for (const [name, seats] of [['Aft', '30'], ['Bow', '60']] as const) {
+  for (const [name, seats] of [
+    ['Aft', '30'],
+    ['Bow', '60'],
+  ] as const) {
     await org.getByLabel('Room name').fill(name);
     await org.getByLabel('Seats', { exact: true }).fill(seats);
     await org.getByRole('button', { name: 'Add room' }).click();
     await expect(org.getByLabel(`Name of ${name}`)).toBeVisible();
   }
   const day = org.getByRole('region', { name: 'Thu 11 Jun' });
-  for (const [start, end] of [['09:00', '09:45'], ['10:00', '10:45'], ['11:00', '11:45']]) {
+  for (const [start, end] of [
+    ['09:00', '09:45'],
+    ['10:00', '10:45'],
+    ['11:00', '11:45'],
+  ]) {
     await day.getByLabel('New slot on Thu 11 Jun start').fill(start!);
     await day.getByLabel('New slot on Thu 11 Jun end').fill(end!);
     await day.getByRole('button', { name: 'Add slot' }).click();
@@ -44,7 +55,9 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   await expect(day.getByRole('alert')).toContainText('Overlaps the 09:00–09:45 slot');
   await expect(day.getByTestId('slot-row')).toHaveCount(3);
   await shot(org, 'board-settings-desktop');
-  const setupAxe = await new AxeBuilder({ page: org }).include('section[aria-labelledby="schedule-setup-title"]').analyze();
+  const setupAxe = await new AxeBuilder({ page: org })
+    .include('section[aria-labelledby="schedule-setup-title"]')
+    .analyze();
   expect(setupAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
   // Two attendees, each in their own browser context, propose and vote.
@@ -52,7 +65,11 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   const bob = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'bob');
   await ann.page.goto(`/e/${event.slug}/board`);
   await waitLive(ann.page);
-  await propose(ann.page, 'Feature flags without the mess', 'Rollouts, **kill switches** and cleaning up.\n\n- flags as code\n- expiry dates');
+  await propose(
+    ann.page,
+    'Feature flags without the mess',
+    'Rollouts, **kill switches** and cleaning up.\n\n- flags as code\n- expiry dates',
+  );
   await bob.page.goto(`/e/${event.slug}/board`);
   await waitLive(bob.page);
   await bob.page.getByText('Propose a session').click();
@@ -112,11 +129,15 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   await org.keyboard.press('Enter');
   await expect(boardCell(org, 'Bow', '10:00')).toContainText('Incident reviews people read');
   await expect(boardCell(org2.page, 'Bow', '10:00')).toContainText('Incident reviews people read');
-  await expect(ann.page.getByTestId('schedule-grid').getByRole('row').filter({ hasText: '10:00' })).toContainText('Incident reviews people read');
+  await expect(ann.page.getByTestId('schedule-grid').getByRole('row').filter({ hasText: '10:00' })).toContainText(
+    'Incident reviews people read',
+  );
 
   // A proposal dropped on a taken cell is refused, and the organiser sees why.
   await dragTo(org, dragHandle(org, 'Kubernetes at home'), boardCell(org, 'Aft', '09:00'));
-  await expect(org.getByTestId('board-notice')).toContainText('“Kubernetes at home” was not moved: “Feature flags without the mess” already holds Aft at 09:00');
+  await expect(org.getByTestId('board-notice')).toContainText(
+    '“Kubernetes at home” was not moved: “Feature flags without the mess” already holds Aft at 09:00',
+  );
   await expect(boardCell(org, 'Aft', '09:00')).toContainText('Feature flags without the mess');
   await expect(lot.getByRole('link', { name: 'Kubernetes at home' })).toBeVisible();
 
@@ -126,26 +147,46 @@ test('organiser sets up rooms and slots, attendees propose and vote, organisers 
   await expect(ann.page.getByTestId('schedule-grid')).not.toContainText('Incident reviews people read');
 
   // Each scheduled cell links to its notes.
-  await expect(boardCell(org, 'Aft', '09:00').getByRole('link', { name: 'Notes' })).toHaveAttribute('href', /\/e\/.+\/s\/.+/);
+  await expect(boardCell(org, 'Aft', '09:00').getByRole('link', { name: 'Notes' })).toHaveAttribute(
+    'href',
+    /\/e\/.+\/s\/.+/,
+  );
   await shot(org, 'board-desktop');
   const axe = await new AxeBuilder({ page: org }).include('#main').analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+    [],
+  );
 
   for (const c of [orgContext, ann.context, bob.context, org2.context]) await c.close();
 });
 
-test('barcamp mode: attendees place their own sessions in free cells, never over someone else’s', async ({ browser }) => {
+test('barcamp mode: attendees place their own sessions in free cells, never over someone else’s', async ({
+  browser,
+}) => {
   const orgContext = await browser.newContext();
   await signUpViaApi(orgContext, newUser('org'));
   const event = await createEventViaApi(orgContext.request, { timezone: 'UTC', settings: { barcampMode: true } });
-  for (const name of ['Aft', 'Bow']) expect((await orgContext.request.post(`/api/events/${event.slug}/rooms`, { data: { name, capacity: 20 } })).status()).toBe(201);
-  const slot = await orgContext.request.post(`/api/events/${event.slug}/slots`, { data: { day: '2026-06-11', start: '09:00', end: '09:45' } });
+  for (const name of ['Aft', 'Bow'])
+    expect(
+      (await orgContext.request.post(`/api/events/${event.slug}/rooms`, { data: { name, capacity: 20 } })).status(),
+    ).toBe(201);
+  const slot = await orgContext.request.post(`/api/events/${event.slug}/slots`, {
+    data: { day: '2026-06-11', start: '09:00', end: '09:45' },
+  });
   expect(slot.status(), await slot.text()).toBe(201);
-  const held = await orgContext.request.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Opening circle' } });
+  const held = await orgContext.request.post(`/api/events/${event.slug}/sessions`, {
+    data: { title: 'Opening circle' },
+  });
   const heldId = ((await held.json()) as { id: string }).id;
-  const rooms = ((await (await orgContext.request.get(`/api/events/${event.slug}/rooms`)).json()) as { rooms: { id: string; name: string }[] }).rooms;
+  const rooms = (
+    (await (await orgContext.request.get(`/api/events/${event.slug}/rooms`)).json()) as {
+      rooms: { id: string; name: string }[];
+    }
+  ).rooms;
   const slotId = ((await slot.json()) as { id: string }).id;
-  expect((await orgContext.request.patch(`/api/sessions/${heldId}`, { data: { roomId: rooms[0]!.id, slotId } })).status()).toBe(200);
+  expect(
+    (await orgContext.request.patch(`/api/sessions/${heldId}`, { data: { roomId: rooms[0]!.id, slotId } })).status(),
+  ).toBe(200);
 
   const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
   await ann.page.goto(`/e/${event.slug}/board`);
@@ -159,20 +200,31 @@ test('barcamp mode: attendees place their own sessions in free cells, never over
   await expect(boardCell(ann.page, 'Bow', '09:00')).toContainText('Pairing on legacy code');
 
   // Once the organisers lock the board, her board says so and the handle is gone.
-  expect((await orgContext.request.patch(`/api/events/${event.slug}`, { data: { settings: { boardLocked: true } } })).status()).toBe(200);
+  expect(
+    (
+      await orgContext.request.patch(`/api/events/${event.slug}`, { data: { settings: { boardLocked: true } } })
+    ).status(),
+  ).toBe(200);
   await expect(ann.page.getByText('Board locked by the organisers')).toBeVisible();
   await expect(dragHandle(ann.page, 'Pairing on legacy code')).toHaveCount(0);
   await orgContext.close();
   await ann.context.close();
 });
 
-test('schedule, projector and agenda: now and next for a clock inside a slot, stars and a calendar feed', async ({ browser }) => {
+test('schedule, projector and agenda: now and next for a clock inside a slot, stars and a calendar feed', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const orgContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await signUpViaApi(orgContext, newUser('org'));
-  const event = await createEventViaApi(orgContext.request, { title: 'Harbour Unconf 2026', timezone: 'Europe/London' });
+  const event = await createEventViaApi(orgContext.request, {
+    title: 'Harbour Unconf 2026',
+    timezone: 'Europe/London',
+  });
   const api = orgContext.request;
-  const room = async (name: string, capacity: number) => ((await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name, capacity } })).json()) as { id: string }).id;
+  const room = async (name: string, capacity: number) =>
+    ((await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name, capacity } })).json()) as { id: string })
+      .id;
   const slot = async (start: string, end: string, extra: Record<string, string> = {}) => {
     const r = await api.post(`/api/events/${event.slug}/slots`, { data: { day: '2026-06-11', start, end, ...extra } });
     expect(r.status(), await r.text()).toBe(201);
@@ -182,7 +234,9 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   const [s9, s10] = [await slot('09:00', '09:45'), await slot('10:00', '10:45')];
   await slot('12:00', '13:00', { kind: 'BREAK', label: 'Lunch' });
   const place = async (title: string, roomId: string, slotId: string, description = '') => {
-    const s = (await (await api.post(`/api/events/${event.slug}/sessions`, { data: { title, description } })).json()) as { id: string };
+    const s = (await (
+      await api.post(`/api/events/${event.slug}/sessions`, { data: { title, description } })
+    ).json()) as { id: string };
     expect((await api.patch(`/api/sessions/${s.id}`, { data: { roomId, slotId } })).status()).toBe(200);
     return s.id;
   };
@@ -202,7 +256,9 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   await expect(aftCard.getByTestId('wall-now')).toContainText('until 09:45');
   await expect(aftCard.getByTestId('wall-next')).toContainText('Kubernetes at home');
   await expect(aftCard.getByTestId('wall-next')).toContainText('at 10:00');
-  await expect(wall.getByRole('listitem', { name: 'Bow' }).getByTestId('wall-now')).toContainText('Incident reviews people read');
+  await expect(wall.getByRole('listitem', { name: 'Bow' }).getByTestId('wall-now')).toContainText(
+    'Incident reviews people read',
+  );
   await expect(aftCard.getByTestId('qr-code')).toHaveAttribute('data-url', new RegExp(`/e/${event.slug}/s/${flags}$`));
   await expect(aftCard.getByTestId('qr-code').locator('svg')).toBeVisible();
   await expect(wall.getByRole('img', { name: 'QR code: join the event' }).locator('svg')).toBeVisible();
@@ -244,9 +300,13 @@ test('schedule, projector and agenda: now and next for a clock inside a slot, st
   await ann.page.setViewportSize({ width: 390, height: 844 });
   await ann.page.goto(`/e/${event.slug}/schedule`);
   await expect(ann.page.getByTestId('schedule-list')).toBeVisible();
-  await expect(ann.page.getByTestId('schedule-list').locator('li[data-mark="now"]')).toContainText('Feature flags, cleaned up');
+  await expect(ann.page.getByTestId('schedule-list').locator('li[data-mark="now"]')).toContainText(
+    'Feature flags, cleaned up',
+  );
   await shot(ann.page, 'schedule-phone');
-  await api.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Pairing on legacy code', description: 'Bring your **worst** code.' } });
+  await api.post(`/api/events/${event.slug}/sessions`, {
+    data: { title: 'Pairing on legacy code', description: 'Bring your **worst** code.' },
+  });
   const phone = await orgContext.newPage();
   await phone.setViewportSize({ width: 390, height: 844 });
   await phone.goto(`/e/${event.slug}/board`);
@@ -261,7 +321,9 @@ test('proposers edit and withdraw their own proposals; organisers merge duplicat
   const event = await createEventViaApi(orgContext.request, { timezone: 'UTC' });
   const ann = await joinEvent(browser, orgContext, event.slug, 'ATTENDEE', 'ann', { width: 1280, height: 900 });
   for (const title of ['Feature flags', 'Flags in production', 'Legacy code']) {
-    expect((await ann.context.request.post(`/api/events/${event.slug}/sessions`, { data: { title } })).status()).toBe(201);
+    expect((await ann.context.request.post(`/api/events/${event.slug}/sessions`, { data: { title } })).status()).toBe(
+      201,
+    );
   }
   await ann.page.goto(`/e/${event.slug}/board`);
   await waitLive(ann.page);
@@ -284,24 +346,36 @@ test('proposers edit and withdraw their own proposals; organisers merge duplicat
   await org.getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
   await expect(org.getByTestId('parking-lot')).not.toContainText('Flags in production');
   // The voter's dot followed the merge, live on her board.
-  await expect(ann.page.getByTestId('parking-lot').getByRole('article', { name: 'Feature flags' }).getByTestId('vote-total')).toHaveText('1 vote');
+  await expect(
+    ann.page.getByTestId('parking-lot').getByRole('article', { name: 'Feature flags' }).getByTestId('vote-total'),
+  ).toHaveText('1 vote');
   await expect(ann.page.getByTestId('vote-budget')).toContainText('2 of 3 votes left');
   await orgContext.close();
   await ann.context.close();
 });
 
 test('touch: on a phone, press and hold a card’s handle, then drag it to another cell', async ({ browser }) => {
-  const orgContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const orgContext = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
   await signUpViaApi(orgContext, newUser('org'));
   const event = await createEventViaApi(orgContext.request, { timezone: 'UTC' });
   const api = orgContext.request;
-  const roomId = ((await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name: 'Aft' } })).json()) as { id: string }).id;
+  const roomId = (
+    (await (await api.post(`/api/events/${event.slug}/rooms`, { data: { name: 'Aft' } })).json()) as { id: string }
+  ).id;
   const slotIds: string[] = [];
   for (const start of ['09:00', '10:00']) {
-    const r = await api.post(`/api/events/${event.slug}/slots`, { data: { day: '2026-06-11', start, end: start.replace(':00', ':45') } });
+    const r = await api.post(`/api/events/${event.slug}/slots`, {
+      data: { day: '2026-06-11', start, end: start.replace(':00', ':45') },
+    });
     slotIds.push(((await r.json()) as { id: string }).id);
   }
-  const s = (await (await api.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Thumb-driven scheduling' } })).json()) as { id: string };
+  const s = (await (
+    await api.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Thumb-driven scheduling' } })
+  ).json()) as { id: string };
   expect((await api.patch(`/api/sessions/${s.id}`, { data: { roomId, slotId: slotIds[0] } })).status()).toBe(200);
 
   const page = await orgContext.newPage();
@@ -319,7 +393,11 @@ test('touch: on a phone, press and hold a card’s handle, then drag it to anoth
   // The drag starts after a short press (so a swipe still scrolls); the live region says when.
   await expect(page.locator('[id^="DndLiveRegion"]')).toContainText(/Picked up|is over/);
   for (let i = 1; i <= 10; i++) {
-    await touch('touchMove', a.x + a.width / 2 + ((b.x + b.width / 2 - a.x - a.width / 2) * i) / 10, a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 10);
+    await touch(
+      'touchMove',
+      a.x + a.width / 2 + ((b.x + b.width / 2 - a.x - a.width / 2) * i) / 10,
+      a.y + a.height / 2 + ((b.y + b.height / 2 - a.y - a.height / 2) * i) / 10,
+    );
   }
   await touch('touchEnd');
   await expect(target).toContainText('Thumb-driven scheduling');

@@ -8,8 +8,14 @@ export const ROLES: RoleName[] = ['anonymous', 'guest', 'attendee', 'organiser',
  * An event with one person of every kind the API tells apart: nobody, a guest of this event, an
  * attendee, an organiser, and an organiser of another event (who is an outsider here).
  */
-export async function eventWithRoles(opts: { visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE'; settings?: Record<string, unknown>; timezone?: string } = {}) {
-  const { event, organiserId } = await buildEvent({ visibility: opts.visibility ?? 'PUBLIC', settings: opts.settings, timezone: opts.timezone ?? 'UTC' });
+export async function eventWithRoles(
+  opts: { visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE'; settings?: Record<string, unknown>; timezone?: string } = {},
+) {
+  const { event, organiserId } = await buildEvent({
+    visibility: opts.visibility ?? 'PUBLIC',
+    settings: opts.settings,
+    timezone: opts.timezone ?? 'UTC',
+  });
   const organiser = await db.user.findUniqueOrThrow({ where: { id: organiserId } });
   const attendee = await buildUser();
   await addMember(event.id, attendee.id);

@@ -1,7 +1,10 @@
 import type { BoardSessionDto, BoardStateDto } from '@/lib/board/board-dto';
 import type { SlotDto } from '@/lib/slots/slots';
 
-export interface Cell { roomId: string | null; slotId: string | null }
+export interface Cell {
+  roomId: string | null;
+  slotId: string | null;
+}
 export const PARKING: Cell = { roomId: null, slotId: null };
 
 export const cellKey = (slotId: string, roomId: string) => `${slotId}/${roomId}`;
@@ -18,16 +21,29 @@ export const holdsSessions = (slot: SlotDto) => slot.kind === 'SESSION' || slot.
 
 export function sessionsByCell(state: BoardStateDto): Map<string, BoardSessionDto> {
   const out = new Map<string, BoardSessionDto>();
-  for (const s of state.sessions) if (s.status === 'SCHEDULED' && s.roomId && s.slotId) out.set(cellKey(s.slotId, s.roomId), s);
+  for (const s of state.sessions)
+    if (s.status === 'SCHEDULED' && s.roomId && s.slotId) out.set(cellKey(s.slotId, s.roomId), s);
   return out;
 }
 
 /** The state after moving a session (and a swapped one), shown before the server answers. */
-export function applyMove(state: BoardStateDto, id: string, to: Cell, swapped: { id: string; to: Cell } | null): BoardStateDto {
-  const place = (s: BoardSessionDto, c: Cell): BoardSessionDto => ({ ...s, ...c, status: c.roomId ? 'SCHEDULED' : 'PROPOSED', warnings: [] });
+export function applyMove(
+  state: BoardStateDto,
+  id: string,
+  to: Cell,
+  swapped: { id: string; to: Cell } | null,
+): BoardStateDto {
+  const place = (s: BoardSessionDto, c: Cell): BoardSessionDto => ({
+    ...s,
+    ...c,
+    status: c.roomId ? 'SCHEDULED' : 'PROPOSED',
+    warnings: [],
+  });
   return {
     ...state,
-    sessions: state.sessions.map((s) => (s.id === id ? place(s, to) : swapped && s.id === swapped.id ? place(s, swapped.to) : s)),
+    sessions: state.sessions.map((s) =>
+      s.id === id ? place(s, to) : swapped && s.id === swapped.id ? place(s, swapped.to) : s,
+    ),
   };
 }
 
@@ -40,7 +56,9 @@ export function parkingLot(state: BoardStateDto): BoardSessionDto[] {
 
 /** "Thu 11 Jun" for a YYYY-MM-DD day. */
 export function shortDay(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /** Human name of a cell, for messages and menus. */

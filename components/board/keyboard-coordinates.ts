@@ -1,6 +1,11 @@
 import type { KeyboardCoordinateGetter } from '@dnd-kit/core';
 
-const DIRECTIONS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+const DIRECTIONS: Record<string, [number, number]> = {
+  ArrowRight: [1, 0],
+  ArrowLeft: [-1, 0],
+  ArrowDown: [0, 1],
+  ArrowUp: [0, -1],
+};
 
 /**
  * Arrow keys jump from drop target to drop target (the nearest one in that direction) instead of
@@ -30,5 +35,8 @@ export const gridKeyboardCoordinates: KeyboardCoordinateGetter = (event, { conte
     }
   }
   if (!best) return undefined;
-  return { x: best.left + (best.width - collisionRect.width) / 2, y: best.top + (best.height - collisionRect.height) / 2 };
+  return {
+    x: best.left + (best.width - collisionRect.width) / 2,
+    y: best.top + (best.height - collisionRect.height) / 2,
+  };
 };

@@ -5,8 +5,18 @@ import { Button } from '@/components/ui/button';
 import { FormError, Input } from '@/components/ui/field';
 import type { RoomDto } from '@/lib/rooms/rooms';
 
-function RoomRow({ room, index, count, held, run, onMove }: {
-  room: RoomDto; index: number; count: number; held: number;
+function RoomRow({
+  room,
+  index,
+  count,
+  held,
+  run,
+  onMove,
+}: {
+  room: RoomDto;
+  index: number;
+  count: number;
+  held: number;
   run: (path: string, init: { method?: string; body?: unknown }) => Promise<string | null>;
   onMove: (from: number, to: number) => void;
 }) {
@@ -15,39 +25,94 @@ function RoomRow({ room, index, count, held, run, onMove }: {
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const dirty = name !== room.name || capacity !== (room.capacity?.toString() ?? '');
-  const save = async () => setError(await run(`rooms/${room.id}`, { method: 'PATCH', body: { name, capacity: capacity ? Number(capacity) : null } }));
+  const save = async () =>
+    setError(
+      await run(`rooms/${room.id}`, { method: 'PATCH', body: { name, capacity: capacity ? Number(capacity) : null } }),
+    );
   return (
     <li className="py-3" data-testid="room-row">
       <div className="flex flex-wrap items-center gap-2">
         <div className="flex flex-col">
-          <button type="button" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${room.name} left`}
-            className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30">▲</button>
-          <button type="button" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move ${room.name} right`}
-            className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30">▼</button>
+          <button
+            type="button"
+            disabled={index === 0}
+            onClick={() => onMove(index, index - 1)}
+            aria-label={`Move ${room.name} left`}
+            className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30"
+          >
+            ▲
+          </button>
+          <button
+            type="button"
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+            aria-label={`Move ${room.name} right`}
+            className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30"
+          >
+            ▼
+          </button>
         </div>
         <div className="min-w-32 flex-1">
-          <Input aria-label={`Name of ${room.name}`} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
+          <Input
+            aria-label={`Name of ${room.name}`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={60}
+          />
         </div>
         <div className="w-24">
-          <Input aria-label={`Seats in ${room.name}`} type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} placeholder="Seats" />
+          <Input
+            aria-label={`Seats in ${room.name}`}
+            type="number"
+            min={1}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+            placeholder="Seats"
+          />
         </div>
-        <Button type="button" variant="secondary" disabled={!dirty} onClick={() => void save()}>Save</Button>
-        <Button type="button" variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${room.name}`}>Delete</Button>
+        <Button type="button" variant="secondary" disabled={!dirty} onClick={() => void save()}>
+          Save
+        </Button>
+        <Button type="button" variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${room.name}`}>
+          Delete
+        </Button>
       </div>
       {confirming && (
-        <div role="alertdialog" aria-label={`Delete ${room.name}?`} className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          <span>{held > 0 ? `${room.name} holds ${held} session${held === 1 ? '' : 's'}; they go back to the parking lot.` : `Delete ${room.name}?`}</span>
-          <Button type="button" variant="danger" onClick={() => void run(`rooms/${room.id}`, { method: 'DELETE' }).then(setError)}>Delete room</Button>
-          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>Cancel</Button>
+        <div
+          role="alertdialog"
+          aria-label={`Delete ${room.name}?`}
+          className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          <span>
+            {held > 0
+              ? `${room.name} holds ${held} session${held === 1 ? '' : 's'}; they go back to the parking lot.`
+              : `Delete ${room.name}?`}
+          </span>
+          <Button
+            type="button"
+            variant="danger"
+            onClick={() => void run(`rooms/${room.id}`, { method: 'DELETE' }).then(setError)}
+          >
+            Delete room
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
         </div>
       )}
-      <div className="mt-2"><FormError message={error} /></div>
+      <div className="mt-2">
+        <FormError message={error} />
+      </div>
     </li>
   );
 }
 
 /** Organisers add, rename, resize, reorder and delete rooms. */
-export function RoomsEditor({ rooms, heldByRoom, run }: {
+export function RoomsEditor({
+  rooms,
+  heldByRoom,
+  run,
+}: {
   rooms: RoomDto[];
   heldByRoom: (roomId: string) => number;
   run: (path: string, init: { method?: string; body?: unknown }) => Promise<string | null>;
@@ -74,23 +139,51 @@ export function RoomsEditor({ rooms, heldByRoom, run }: {
 
   return (
     <div>
-      {rooms.length === 0 ? <p className="text-sm text-stone-500">No rooms yet.</p> : (
+      {rooms.length === 0 ? (
+        <p className="text-sm text-stone-500">No rooms yet.</p>
+      ) : (
         <ul className="divide-y divide-stone-100">
           {rooms.map((r, i) => (
-            <RoomRow key={`${r.id}:${r.name}:${r.capacity}`} room={r} index={i} count={rooms.length} held={heldByRoom(r.id)} run={run} onMove={(a, b) => void reorder(a, b)} />
+            <RoomRow
+              key={`${r.id}:${r.name}:${r.capacity}`}
+              room={r}
+              index={i}
+              count={rooms.length}
+              held={heldByRoom(r.id)}
+              run={run}
+              onMove={(a, b) => void reorder(a, b)}
+            />
           ))}
         </ul>
       )}
       <form onSubmit={add} className="mt-4 flex flex-wrap items-end gap-2 border-t border-stone-100 pt-4">
-        <label className="min-w-40 flex-1 text-sm font-medium text-ink">Room name
-          <Input className="mt-1" value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} placeholder="Main hall" />
+        <label className="min-w-40 flex-1 text-sm font-medium text-ink">
+          Room name
+          <Input
+            className="mt-1"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={60}
+            placeholder="Main hall"
+          />
         </label>
-        <label className="w-28 text-sm font-medium text-ink">Seats
-          <Input className="mt-1" type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} placeholder="40" />
+        <label className="w-28 text-sm font-medium text-ink">
+          Seats
+          <Input
+            className="mt-1"
+            type="number"
+            min={1}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+            placeholder="40"
+          />
         </label>
         <Button type="submit">Add room</Button>
       </form>
-      <div className="mt-2"><FormError message={error} /></div>
+      <div className="mt-2">
+        <FormError message={error} />
+      </div>
     </div>
   );
 }

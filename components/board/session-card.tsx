@@ -16,13 +16,23 @@ export interface CardActions {
   onEdit: (session: BoardSessionDto) => void;
 }
 
-const FORMAT_LABEL: Record<string, string> = { discussion: 'Discussion', talk: 'Talk', workshop: 'Workshop', lightning: 'Lightning', other: 'Other' };
+const FORMAT_LABEL: Record<string, string> = {
+  discussion: 'Discussion',
+  talk: 'Talk',
+  workshop: 'Workshop',
+  lightning: 'Lightning',
+  other: 'Other',
+};
 
 function GripIcon() {
   return (
     <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current">
-      <circle cx="7" cy="5" r="1.5" /><circle cx="13" cy="5" r="1.5" /><circle cx="7" cy="10" r="1.5" />
-      <circle cx="13" cy="10" r="1.5" /><circle cx="7" cy="15" r="1.5" /><circle cx="13" cy="15" r="1.5" />
+      <circle cx="7" cy="5" r="1.5" />
+      <circle cx="13" cy="5" r="1.5" />
+      <circle cx="7" cy="10" r="1.5" />
+      <circle cx="13" cy="10" r="1.5" />
+      <circle cx="7" cy="15" r="1.5" />
+      <circle cx="13" cy="15" r="1.5" />
     </svg>
   );
 }
@@ -47,7 +57,15 @@ export function SessionCardOverlay(props: CardProps) {
 }
 
 /** A session on the board: in a cell (compact) or in the parking lot (with its pitch and votes). */
-function SessionCardView({ session, state, byCell, actions, variant, overlay = false, drag }: CardProps & {
+function SessionCardView({
+  session,
+  state,
+  byCell,
+  actions,
+  variant,
+  overlay = false,
+  drag,
+}: CardProps & {
   overlay?: boolean;
   drag?: ReturnType<typeof useDraggable>;
 }) {
@@ -82,7 +100,10 @@ function SessionCardView({ session, state, byCell, actions, variant, overlay = f
           </button>
         )}
         <div className="min-w-0 flex-1">
-          <Link href={session.path} className="block font-semibold leading-snug text-ink hover:text-brand-700 hover:underline">
+          <Link
+            href={session.path}
+            className="block font-semibold leading-snug text-ink hover:text-brand-700 hover:underline"
+          >
             {session.title}
           </Link>
           <p className="mt-0.5 truncate text-xs text-stone-500">
@@ -93,18 +114,30 @@ function SessionCardView({ session, state, byCell, actions, variant, overlay = f
       </div>
       {(session.needsHost || session.tags.length > 0) && (
         <div className="mt-1.5 flex flex-wrap gap-1">
-          {session.needsHost && <span className="rounded-full bg-amber-50 px-2 py-0.5 text-[11px] font-medium text-amber-800">Needs a host</span>}
-          {session.tags.map((t) => <span key={t} className="rounded-full bg-stone-100 px-2 py-0.5 text-[11px] text-stone-600">#{t}</span>)}
+          {session.needsHost && (
+            <span className="rounded-full bg-amber-50 px-2 py-0.5 text-[11px] font-medium text-amber-800">
+              Needs a host
+            </span>
+          )}
+          {session.tags.map((t) => (
+            <span key={t} className="rounded-full bg-stone-100 px-2 py-0.5 text-[11px] text-stone-600">
+              #{t}
+            </span>
+          ))}
         </div>
       )}
       {variant === 'lot' && session.descriptionHtml && (
-        <div className="pitch mt-2 line-clamp-3 text-sm text-stone-600" dangerouslySetInnerHTML={{ __html: session.descriptionHtml }} />
+        <div
+          className="pitch mt-2 line-clamp-3 text-sm text-stone-600"
+          dangerouslySetInnerHTML={{ __html: session.descriptionHtml }}
+        />
       )}
       {warnings.length > 0 && (
         <ul className="mt-2 space-y-1" aria-label="Warnings">
           {warnings.map((w, i) => (
             <li key={i} className="flex gap-1.5 text-xs text-amber-800" data-testid="cell-warning">
-              <span aria-hidden>⚠</span>{w.message}
+              <span aria-hidden>⚠</span>
+              {w.message}
             </li>
           ))}
         </ul>
@@ -113,18 +146,35 @@ function SessionCardView({ session, state, byCell, actions, variant, overlay = f
         <div className="mt-2 flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
           <div className="flex items-center gap-2">
             {variant === 'lot' || session.votes ? (
-              <VoteControl session={session} max={state.settings.maxVotesPerSession} left={left}
-                onVote={state.viewer.canVote && session.status === 'PROPOSED' ? (v) => actions.onVote(session, v) : undefined} />
+              <VoteControl
+                session={session}
+                max={state.settings.maxVotesPerSession}
+                left={left}
+                onVote={
+                  state.viewer.canVote && session.status === 'PROPOSED' ? (v) => actions.onVote(session, v) : undefined
+                }
+              />
             ) : null}
             {variant === 'cell' && <PresenceBadge presence={session.presence ?? undefined} />}
           </div>
           <div className="flex items-center gap-1">
             {variant === 'cell' && (
-              <Link href={session.path} className="rounded px-1.5 py-0.5 text-xs font-semibold text-brand-700 hover:bg-brand-50">Notes</Link>
+              <Link
+                href={session.path}
+                className="rounded px-1.5 py-0.5 text-xs font-semibold text-brand-700 hover:bg-brand-50"
+              >
+                Notes
+              </Link>
             )}
             {session.canEdit && (
-              <button type="button" onClick={() => actions.onEdit(session)} className="rounded px-1.5 py-0.5 text-xs font-semibold text-stone-600 hover:bg-stone-100"
-                aria-label={`Edit “${session.title}”`}>Edit</button>
+              <button
+                type="button"
+                onClick={() => actions.onEdit(session)}
+                className="rounded px-1.5 py-0.5 text-xs font-semibold text-stone-600 hover:bg-stone-100"
+                aria-label={`Edit “${session.title}”`}
+              >
+                Edit
+              </button>
             )}
             {session.canMove && <MoveMenu session={session} state={state} byCell={byCell} onMove={actions.onMove} />}
           </div>

@@ -14,22 +14,61 @@ const KINDS = [
   { value: 'PLENARY', label: 'Plenary' },
 ] as const;
 
-function SlotFields({ prefix, start, end, kind, label, set }: {
-  prefix: string; start: string; end: string; kind: string; label: string;
+function SlotFields({
+  prefix,
+  start,
+  end,
+  kind,
+  label,
+  set,
+}: {
+  prefix: string;
+  start: string;
+  end: string;
+  kind: string;
+  label: string;
   set: (k: 'start' | 'end' | 'kind' | 'label', v: string) => void;
 }) {
   return (
     <>
-      <div className="w-32"><Input type="time" aria-label={`${prefix} start`} value={start} onChange={(e) => set('start', e.target.value)} required /></div>
-      <span aria-hidden className="text-stone-500">–</span>
-      <div className="w-32"><Input type="time" aria-label={`${prefix} end`} value={end} onChange={(e) => set('end', e.target.value)} required /></div>
+      <div className="w-32">
+        <Input
+          type="time"
+          aria-label={`${prefix} start`}
+          value={start}
+          onChange={(e) => set('start', e.target.value)}
+          required
+        />
+      </div>
+      <span aria-hidden className="text-stone-500">
+        –
+      </span>
+      <div className="w-32">
+        <Input
+          type="time"
+          aria-label={`${prefix} end`}
+          value={end}
+          onChange={(e) => set('end', e.target.value)}
+          required
+        />
+      </div>
       <div className="w-40">
         <Select aria-label={`${prefix} kind`} value={kind} onChange={(e) => set('kind', e.target.value)}>
-          {KINDS.map((k) => <option key={k.value} value={k.value}>{k.label}</option>)}
+          {KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
         </Select>
       </div>
       <div className="min-w-32 flex-1">
-        <Input aria-label={`${prefix} label`} value={label} onChange={(e) => set('label', e.target.value)} placeholder="Label (optional)" maxLength={80} />
+        <Input
+          aria-label={`${prefix} label`}
+          value={label}
+          onChange={(e) => set('label', e.target.value)}
+          placeholder="Label (optional)"
+          maxLength={80}
+        />
       </div>
     </>
   );
@@ -45,25 +84,66 @@ function SlotRow({ slot, held, run }: { slot: SlotDto; held: number; run: Run })
     <li className="py-2.5" data-testid="slot-row">
       <div className="flex flex-wrap items-center gap-2">
         <SlotFields prefix={`Slot ${name}`} {...v} set={(k, val) => setV((s) => ({ ...s, [k]: val }))} />
-        <Button type="button" variant="secondary" disabled={!dirty}
-          onClick={() => void run(`slots/${slot.id}`, { method: 'PATCH', body: { day: slot.day, start: v.start, end: v.end, kind: v.kind, label: v.label || null } }).then(setError)}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={!dirty}
+          onClick={() =>
+            void run(`slots/${slot.id}`, {
+              method: 'PATCH',
+              body: { day: slot.day, start: v.start, end: v.end, kind: v.kind, label: v.label || null },
+            }).then(setError)
+          }
+        >
           Save
         </Button>
-        <Button type="button" variant="danger" aria-label={`Delete slot ${name}`} onClick={() => setConfirming(true)}>Delete</Button>
+        <Button type="button" variant="danger" aria-label={`Delete slot ${name}`} onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
       </div>
       {confirming && (
-        <div role="alertdialog" aria-label={`Delete slot ${name}?`} className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          <span>{held > 0 ? `This slot holds ${held} session${held === 1 ? '' : 's'}; they go back to the parking lot.` : `Delete the ${name} slot?`}</span>
-          <Button type="button" variant="danger" onClick={() => void run(`slots/${slot.id}`, { method: 'DELETE' }).then(setError)}>Delete slot</Button>
-          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>Cancel</Button>
+        <div
+          role="alertdialog"
+          aria-label={`Delete slot ${name}?`}
+          className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          <span>
+            {held > 0
+              ? `This slot holds ${held} session${held === 1 ? '' : 's'}; they go back to the parking lot.`
+              : `Delete the ${name} slot?`}
+          </span>
+          <Button
+            type="button"
+            variant="danger"
+            onClick={() => void run(`slots/${slot.id}`, { method: 'DELETE' }).then(setError)}
+          >
+            Delete slot
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
         </div>
       )}
-      <div className="mt-1"><FormError message={error} /></div>
+      <div className="mt-1">
+        <FormError message={error} />
+      </div>
     </li>
   );
 }
 
-function DaySlots({ day, days, slots, heldBySlot, run }: { day: string; days: string[]; slots: SlotDto[]; heldBySlot: (id: string) => number; run: Run }) {
+function DaySlots({
+  day,
+  days,
+  slots,
+  heldBySlot,
+  run,
+}: {
+  day: string;
+  days: string[];
+  slots: SlotDto[];
+  heldBySlot: (id: string) => number;
+  run: Run;
+}) {
   const last = slots.at(-1);
   const [v, setV] = useState({ start: last?.end ?? '09:00', end: '', kind: 'SESSION', label: '' });
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +151,9 @@ function DaySlots({ day, days, slots, heldBySlot, run }: { day: string; days: st
   const others = days.filter((d) => d !== day);
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    const failure = await run('slots', { body: { day, start: v.start, end: v.end, kind: v.kind, ...(v.label ? { label: v.label } : {}) } });
+    const failure = await run('slots', {
+      body: { day, start: v.start, end: v.end, kind: v.kind, ...(v.label ? { label: v.label } : {}) },
+    });
     setError(failure);
     if (!failure) setV((s) => ({ ...s, start: s.end, end: '', label: '' }));
   }
@@ -82,35 +164,76 @@ function DaySlots({ day, days, slots, heldBySlot, run }: { day: string; days: st
         {others.length > 0 && slots.length > 0 && (
           <div className="flex items-center gap-2">
             <div className="w-40">
-              <Select aria-label={`Copy ${shortDay(day)} to`} value={copyTo} onChange={(e) => setCopyTo(e.target.value)}>
+              <Select
+                aria-label={`Copy ${shortDay(day)} to`}
+                value={copyTo}
+                onChange={(e) => setCopyTo(e.target.value)}
+              >
                 <option value="">Copy day to…</option>
-                {others.map((d) => <option key={d} value={d}>{shortDay(d)}</option>)}
+                {others.map((d) => (
+                  <option key={d} value={d}>
+                    {shortDay(d)}
+                  </option>
+                ))}
               </Select>
             </div>
-            <Button type="button" variant="secondary" disabled={!copyTo}
-              onClick={() => void run('slots/copy-day', { body: { fromDay: day, toDay: copyTo } }).then(setError)}>Copy</Button>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!copyTo}
+              onClick={() => void run('slots/copy-day', { body: { fromDay: day, toDay: copyTo } }).then(setError)}
+            >
+              Copy
+            </Button>
           </div>
         )}
       </div>
-      {slots.length === 0 ? <p className="text-sm text-stone-500">No slots on this day.</p> : (
+      {slots.length === 0 ? (
+        <p className="text-sm text-stone-500">No slots on this day.</p>
+      ) : (
         <ul className="divide-y divide-stone-100">
-          {slots.map((s) => <SlotRow key={`${s.id}:${s.start}:${s.end}:${s.kind}:${s.label}`} slot={s} held={heldBySlot(s.id)} run={run} />)}
+          {slots.map((s) => (
+            <SlotRow
+              key={`${s.id}:${s.start}:${s.end}:${s.kind}:${s.label}`}
+              slot={s}
+              held={heldBySlot(s.id)}
+              run={run}
+            />
+          ))}
         </ul>
       )}
       <form onSubmit={add} className="mt-3 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3">
-        <SlotFields prefix={`New slot on ${shortDay(day)}`} {...v} set={(k, val) => setV((s) => ({ ...s, [k]: val }))} />
+        <SlotFields
+          prefix={`New slot on ${shortDay(day)}`}
+          {...v}
+          set={(k, val) => setV((s) => ({ ...s, [k]: val }))}
+        />
         <Button type="submit">Add slot</Button>
       </form>
-      <div className="mt-2"><FormError message={error} /></div>
+      <div className="mt-2">
+        <FormError message={error} />
+      </div>
     </section>
   );
 }
 
 /** Organisers add, change, copy and delete time slots, day by day. */
-export function SlotsEditor({ days, slotsByDay, heldBySlot, run }: { days: string[]; slotsByDay: Map<string, SlotDto[]>; heldBySlot: (id: string) => number; run: Run }) {
+export function SlotsEditor({
+  days,
+  slotsByDay,
+  heldBySlot,
+  run,
+}: {
+  days: string[];
+  slotsByDay: Map<string, SlotDto[]>;
+  heldBySlot: (id: string) => number;
+  run: Run;
+}) {
   return (
     <div className="space-y-4">
-      {days.map((d) => <DaySlots key={d} day={d} days={days} slots={slotsByDay.get(d) ?? []} heldBySlot={heldBySlot} run={run} />)}
+      {days.map((d) => (
+        <DaySlots key={d} day={d} days={days} slots={slotsByDay.get(d) ?? []} heldBySlot={heldBySlot} run={run} />
+      ))}
     </div>
   );
 }

@@ -12,11 +12,14 @@ export function useSetupState(slug: string, initial: BoardStateDto) {
     if (res.ok) setState(res.data);
   }, [slug]);
   /** Calls the API and reloads; returns the failure message, if any. */
-  const run = useCallback(async (path: string, init: { method?: string; body?: unknown }): Promise<string | null> => {
-    const res: ApiResult<unknown> = await callApi(path, init);
-    await reload();
-    return res.ok ? null : res.message.replace(/^[\w.]+: /, '');
-  }, [reload]);
+  const run = useCallback(
+    async (path: string, init: { method?: string; body?: unknown }): Promise<string | null> => {
+      const res: ApiResult<unknown> = await callApi(path, init);
+      await reload();
+      return res.ok ? null : res.message.replace(/^[\w.]+: /, '');
+    },
+    [reload],
+  );
   const heldByRoom = (roomId: string) => state.sessions.filter((s) => s.roomId === roomId).length;
   const heldBySlot = (slotId: string) => state.sessions.filter((s) => s.slotId === slotId).length;
   return { state, run, heldByRoom, heldBySlot };

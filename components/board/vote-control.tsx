@@ -4,24 +4,47 @@ import clsx from 'clsx';
 import type { BoardSessionDto } from '@/lib/board/board-dto';
 
 /** Dots the viewer put on a session, with buttons to add and take back one; the total when visible. */
-export function VoteControl({ session, max, left, onVote }: { session: BoardSessionDto; max: number; left: number; onVote?: (votes: number) => void }) {
+export function VoteControl({
+  session,
+  max,
+  left,
+  onVote,
+}: {
+  session: BoardSessionDto;
+  max: number;
+  left: number;
+  onVote?: (votes: number) => void;
+}) {
   const canAdd = onVote && session.myVotes < max && left > 0;
   const canRemove = onVote && session.myVotes > 0;
   return (
     <div className="flex items-center gap-1.5" data-testid="vote-control">
       {onVote && (
         <>
-          <button type="button" disabled={!canRemove} onClick={() => onVote(session.myVotes - 1)} aria-label={`Take a vote back from “${session.title}”`}
-            className="flex h-7 w-7 items-center justify-center rounded-full text-stone-600 ring-1 ring-stone-300 hover:bg-stone-100 disabled:opacity-40">
+          <button
+            type="button"
+            disabled={!canRemove}
+            onClick={() => onVote(session.myVotes - 1)}
+            aria-label={`Take a vote back from “${session.title}”`}
+            className="flex h-7 w-7 items-center justify-center rounded-full text-stone-600 ring-1 ring-stone-300 hover:bg-stone-100 disabled:opacity-40"
+          >
             <span aria-hidden>−</span>
           </button>
           <span className="flex gap-0.5" aria-label={`Your votes on it: ${session.myVotes}`} role="img">
             {Array.from({ length: max }, (_, i) => (
-              <span key={i} className={clsx('h-2.5 w-2.5 rounded-full', i < session.myVotes ? 'bg-brand-600' : 'bg-stone-200')} />
+              <span
+                key={i}
+                className={clsx('h-2.5 w-2.5 rounded-full', i < session.myVotes ? 'bg-brand-600' : 'bg-stone-200')}
+              />
             ))}
           </span>
-          <button type="button" disabled={!canAdd} onClick={() => onVote(session.myVotes + 1)} aria-label={`Vote for “${session.title}”`}
-            className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-white hover:bg-brand-700 disabled:bg-stone-300">
+          <button
+            type="button"
+            disabled={!canAdd}
+            onClick={() => onVote(session.myVotes + 1)}
+            aria-label={`Vote for “${session.title}”`}
+            className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-white hover:bg-brand-700 disabled:bg-stone-300"
+          >
             <span aria-hidden>+</span>
           </button>
         </>
@@ -43,7 +66,9 @@ export function VoteBudget({ used, budget }: { used: number; budget: number }) {
           <span key={i} className={clsx('h-3 w-3 rounded-full', i < left ? 'bg-brand-600' : 'bg-stone-200')} />
         ))}
       </span>
-      <span><strong>{left}</strong> of {budget} vote{budget === 1 ? '' : 's'} left</span>
+      <span>
+        <strong>{left}</strong> of {budget} vote{budget === 1 ? '' : 's'} left
+      </span>
     </div>
   );
 }

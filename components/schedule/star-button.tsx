@@ -5,7 +5,17 @@ import { useState } from 'react';
 import { callApi } from '@/lib/http/client-api';
 
 /** Adds a session to (or removes it from) the viewer's agenda. */
-export function StarButton({ sessionId, title, starred, onChange }: { sessionId: string; title: string; starred: boolean; onChange?: (starred: boolean) => void }) {
+export function StarButton({
+  sessionId,
+  title,
+  starred,
+  onChange,
+}: {
+  sessionId: string;
+  title: string;
+  starred: boolean;
+  onChange?: (starred: boolean) => void;
+}) {
   const [on, setOn] = useState(starred);
   const [busy, setBusy] = useState(false);
   async function toggle() {
@@ -18,8 +28,17 @@ export function StarButton({ sessionId, title, starred, onChange }: { sessionId:
     else onChange?.(next);
   }
   return (
-    <button type="button" onClick={() => void toggle()} disabled={busy} aria-pressed={on} aria-label={on ? `Remove “${title}” from my agenda` : `Add “${title}” to my agenda`}
-      className={clsx('flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-lg leading-none transition', on ? 'text-amber-500 hover:bg-amber-50' : 'text-stone-300 hover:bg-stone-100 hover:text-stone-500')}>
+    <button
+      type="button"
+      onClick={() => void toggle()}
+      disabled={busy}
+      aria-pressed={on}
+      aria-label={on ? `Remove “${title}” from my agenda` : `Add “${title}” to my agenda`}
+      className={clsx(
+        'flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-lg leading-none transition',
+        on ? 'text-amber-500 hover:bg-amber-50' : 'text-stone-300 hover:bg-stone-100 hover:text-stone-500',
+      )}
+    >
       <span aria-hidden>{on ? '★' : '☆'}</span>
     </button>
   );

@@ -18,8 +18,16 @@ export async function getAgendaFeed(actor: Actor | null, slug: string, rotate = 
   const where = { eventId_userId: { eventId: access.event.id, userId: actor.userId } };
   const token = crypto.randomBytes(24).toString('base64url');
   const feed = rotate
-    ? await db.agendaFeed.upsert({ where, create: { eventId: access.event.id, userId: actor.userId, token }, update: { token } })
-    : await db.agendaFeed.upsert({ where, create: { eventId: access.event.id, userId: actor.userId, token }, update: {} });
+    ? await db.agendaFeed.upsert({
+        where,
+        create: { eventId: access.event.id, userId: actor.userId, token },
+        update: { token },
+      })
+    : await db.agendaFeed.upsert({
+        where,
+        create: { eventId: access.event.id, userId: actor.userId, token },
+        update: {},
+      });
   return { url: feedUrl(feed.token) };
 }
 
@@ -33,6 +41,12 @@ export async function renderAgendaFeed(token: string): Promise<string> {
   if (!feed) throw new AppError('not_found', 'No such calendar');
   const actor: Actor = { userId: feed.user.id, isGuest: feed.user.isGuest, guestEventId: feed.user.guestEventId };
   const schedule = await loadPublicSchedule(actor, feed.event.slug);
-  const stars = await db.star.findMany({ where: { userId: actor.userId, session: { eventId: feed.eventId } }, select: { sessionId: true } });
-  return scheduleToIcal(schedule, { name: `${schedule.event.title}: my agenda`, onlyIds: new Set(stars.map((s) => s.sessionId)) });
+  const stars = await db.star.findMany({
+    where: { userId: actor.userId, session: { eventId: feed.eventId } },
+    select: { sessionId: true },
+  });
+  return scheduleToIcal(schedule, {
+    name: `${schedule.event.title}: my agenda`,
+    onlyIds: new Set(stars.map((s) => s.sessionId)),
+  });
 }

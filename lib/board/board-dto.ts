@@ -35,7 +35,10 @@ export interface BoardSessionDto {
   createdAt: string;
 }
 
-export interface BoardDayDto { day: string; slots: SlotDto[] }
+export interface BoardDayDto {
+  day: string;
+  slots: SlotDto[];
+}
 
 /** Everything a board view needs, for one viewer. */
 export interface BoardStateDto {
@@ -49,7 +52,13 @@ export interface BoardStateDto {
     canPropose: boolean;
     votesUsed: number;
   };
-  settings: { votesPerAttendee: number; maxVotesPerSession: number; barcampMode: boolean; boardLocked: boolean; hideVotesUntilScheduled: boolean };
+  settings: {
+    votesPerAttendee: number;
+    maxVotesPerSession: number;
+    barcampMode: boolean;
+    boardLocked: boolean;
+    hideVotesUntilScheduled: boolean;
+  };
   rooms: RoomDto[];
   days: BoardDayDto[];
   sessions: BoardSessionDto[];

@@ -40,7 +40,8 @@ export class BoardEventBus {
       // Publishing fails fast while Redis is away instead of queueing; ioredis resubscribes itself.
       this.pub = new Redis(this.redisUrl!, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
       this.sub = new Redis(this.redisUrl!, { lazyConnect: true });
-      for (const c of [this.pub, this.sub]) c.on('error', (err: Error) => log.warn({ err: err.message }, 'redis error'));
+      for (const c of [this.pub, this.sub])
+        c.on('error', (err: Error) => log.warn({ err: err.message }, 'redis error'));
       this.sub.on('message', (_channel: string, raw: string) => this.receive(raw));
       await Promise.all([this.pub.connect(), this.sub.connect()]);
       await this.sub.subscribe(CHANNEL);
@@ -63,7 +64,8 @@ export class BoardEventBus {
 
   /** Calls `listener` for every change of one event until the returned function is called. */
   subscribe(eventId: string, listener: Listener): () => void {
-    if (this.redisUrl) void this.start().catch((err: Error) => log.warn({ err: err.message }, 'redis subscribe failed'));
+    if (this.redisUrl)
+      void this.start().catch((err: Error) => log.warn({ err: err.message }, 'redis subscribe failed'));
     const set = this.listeners.get(eventId) ?? new Set<Listener>();
     set.add(listener);
     this.listeners.set(eventId, set);

@@ -26,7 +26,11 @@ export async function openBoardStream(actor: Actor | null, slug: string, signal:
       };
       // `retry` makes a dropped connection come back quickly; the first event confirms the subscription.
       send(`retry: 2000\nevent: ready\ndata: {}\n\n`);
-      const unsubscribe = bus.subscribe(event.id, (change) => send(`event: change\ndata: ${JSON.stringify({ kind: change.kind, sessionId: change.sessionId ?? null, at: change.at })}\n\n`));
+      const unsubscribe = bus.subscribe(event.id, (change) =>
+        send(
+          `event: change\ndata: ${JSON.stringify({ kind: change.kind, sessionId: change.sessionId ?? null, at: change.at })}\n\n`,
+        ),
+      );
       const heartbeat = setInterval(() => send(`: keep-alive\n\n`), HEARTBEAT_MS);
       let done = false;
       cleanup = () => {

@@ -35,13 +35,26 @@ export async function loadBoardState(actor: Actor | null, slug: string): Promise
       },
       orderBy: { createdAt: 'asc' },
     }),
-    access.role ? db.membership.findMany({ where: { eventId: event.id }, select: { user: { select: { id: true, name: true } } } }) : Promise.resolve([]),
-    userId ? db.star.findMany({ where: { userId, session: { eventId: event.id } }, select: { sessionId: true } }) : Promise.resolve([]),
+    access.role
+      ? db.membership.findMany({ where: { eventId: event.id }, select: { user: { select: { id: true, name: true } } } })
+      : Promise.resolve([]),
+    userId
+      ? db.star.findMany({ where: { userId, session: { eventId: event.id } }, select: { sessionId: true } })
+      : Promise.resolve([]),
   ]);
   const starred = new Set(stars.map((s) => s.sessionId));
   const warnings = organiser
     ? scheduleWarnings(
-        rows.filter((r) => r.status === 'SCHEDULED').map((r) => ({ id: r.id, title: r.title, roomId: r.roomId, slotId: r.slotId, hosts: hostsOf(r), voterIds: r.votes.map((v) => v.userId) })),
+        rows
+          .filter((r) => r.status === 'SCHEDULED')
+          .map((r) => ({
+            id: r.id,
+            title: r.title,
+            roomId: r.roomId,
+            slotId: r.slotId,
+            hosts: hostsOf(r),
+            voterIds: r.votes.map((v) => v.userId),
+          })),
         rooms,
         slots,
       )
@@ -69,7 +82,10 @@ export async function loadBoardState(actor: Actor | null, slug: string): Promise
       votes: hidden ? null : r.votes.reduce((n, v) => n + v.count, 0),
       myVotes: r.votes.find((v) => v.userId === userId)?.count ?? 0,
       starred: starred.has(r.id),
-      canEdit: canOnSession(actor, 'session.edit', access.policy, { proposerId: r.proposerId, hostIds: hosts.map((h) => h.id) }),
+      canEdit: canOnSession(actor, 'session.edit', access.policy, {
+        proposerId: r.proposerId,
+        hostIds: hosts.map((h) => h.id),
+      }),
       canMove: organiser || (canPlaceOwn && own),
       presence: presence.get(r.id) ?? null,
       warnings: warnings.get(r.id) ?? [],
@@ -87,7 +103,15 @@ export async function loadBoardState(actor: Actor | null, slug: string): Promise
   const votesUsed = userId ? rows.reduce((n, r) => n + (r.votes.find((v) => v.userId === userId)?.count ?? 0), 0) : 0;
 
   return {
-    event: { id: event.id, slug: event.slug, title: event.title, timezone: event.timezone, startDate: toDateOnly(event.startDate), endDate: toDateOnly(event.endDate), url: absoluteUrl(eventPath(event.slug)) },
+    event: {
+      id: event.id,
+      slug: event.slug,
+      title: event.title,
+      timezone: event.timezone,
+      startDate: toDateOnly(event.startDate),
+      endDate: toDateOnly(event.endDate),
+      url: absoluteUrl(eventPath(event.slug)),
+    },
     viewer: {
       userId,
       role: access.role,

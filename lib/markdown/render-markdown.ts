@@ -4,7 +4,8 @@ import MarkdownIt from 'markdown-it';
 // markdown-it's own link check drops javascript:, vbscript: and data: URLs (except images).
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkOpen =
+  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   // Links leave the site in a new tab without handing it our window.
   tokens[idx]!.attrSet('rel', 'noopener noreferrer nofollow');

@@ -2,7 +2,10 @@ import { db } from '@/lib/db';
 import { scheduleWarnings, type ScheduleWarning, type WarningSession } from './schedule-warnings';
 
 /** The people hosting a session: its proposer first, then co-hosts. */
-export function hostsOf(s: { proposer: { id: string; name: string } | null; hosts: { user: { id: string; name: string } }[] }) {
+export function hostsOf(s: {
+  proposer: { id: string; name: string } | null;
+  hosts: { user: { id: string; name: string } }[];
+}) {
   const all = [...(s.proposer ? [s.proposer] : []), ...s.hosts.map((h) => h.user)];
   return all.filter((h, i) => all.findIndex((x) => x.id === h.id) === i);
 }
@@ -13,7 +16,10 @@ export async function loadEventWarnings(eventId: string): Promise<Map<string, Sc
     db.session.findMany({
       where: { eventId, status: 'SCHEDULED' },
       select: {
-        id: true, title: true, roomId: true, slotId: true,
+        id: true,
+        title: true,
+        roomId: true,
+        slotId: true,
         proposer: { select: { id: true, name: true } },
         hosts: { select: { user: { select: { id: true, name: true } } } },
         votes: { select: { userId: true } },
@@ -22,6 +28,13 @@ export async function loadEventWarnings(eventId: string): Promise<Map<string, Sc
     db.room.findMany({ where: { eventId }, select: { id: true, name: true, capacity: true, order: true } }),
     db.slot.findMany({ where: { eventId }, select: { id: true, startsAt: true, endsAt: true } }),
   ]);
-  const sessions: WarningSession[] = rows.map((r) => ({ id: r.id, title: r.title, roomId: r.roomId, slotId: r.slotId, hosts: hostsOf(r), voterIds: r.votes.map((v) => v.userId) }));
+  const sessions: WarningSession[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    roomId: r.roomId,
+    slotId: r.slotId,
+    hosts: hostsOf(r),
+    voterIds: r.votes.map((v) => v.userId),
+  }));
   return scheduleWarnings(sessions, rooms, slots);
 }

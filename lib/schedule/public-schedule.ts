@@ -35,8 +35,15 @@ export function toPublicSchedule(board: BoardStateDto): PublicSchedule {
     sessions: board.sessions
       .filter((s) => s.status === 'SCHEDULED' && s.roomId && s.slotId)
       .map((s) => ({
-        id: s.id, title: s.title, description: s.description, format: s.format, tags: s.tags, hosts: displayHosts(s),
-        roomId: s.roomId!, slotId: s.slotId!, url: absoluteUrl(s.path),
+        id: s.id,
+        title: s.title,
+        description: s.description,
+        format: s.format,
+        tags: s.tags,
+        hosts: displayHosts(s),
+        roomId: s.roomId!,
+        slotId: s.slotId!,
+        url: absoluteUrl(s.path),
       })),
   };
 }

@@ -2,8 +2,14 @@ import ical from 'ical-generator';
 import type { PublicSchedule } from './public-schedule';
 
 /** An iCalendar (RFC 5545) document of a schedule, times in UTC; each event links to its notes. */
-export function scheduleToIcal(schedule: PublicSchedule, opts: { name?: string; onlyIds?: ReadonlySet<string> } = {}): string {
-  const cal = ical({ name: opts.name ?? schedule.event.title, prodId: { company: 'Hallway', product: 'schedule', language: 'EN' } });
+export function scheduleToIcal(
+  schedule: PublicSchedule,
+  opts: { name?: string; onlyIds?: ReadonlySet<string> } = {},
+): string {
+  const cal = ical({
+    name: opts.name ?? schedule.event.title,
+    prodId: { company: 'Hallway', product: 'schedule', language: 'EN' },
+  });
   cal.timezone(schedule.event.timezone);
   const slots = new Map(schedule.days.flatMap((d) => d.slots).map((s) => [s.id, s]));
   const rooms = new Map(schedule.rooms.map((r) => [r.id, r]));
@@ -27,6 +33,10 @@ export function scheduleToIcal(schedule: PublicSchedule, opts: { name?: string; 
 
 export function icalResponse(body: string, filename: string): Response {
   return new Response(body, {
-    headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `inline; filename="${filename}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `inline; filename="${filename}"`,
+      'cache-control': 'no-store',
+    },
   });
 }

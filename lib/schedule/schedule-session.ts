@@ -21,7 +21,10 @@ export const scheduleSessionInput = z
     swap: z.boolean().optional(),
   })
   .strict()
-  .refine((v) => (v.roomId === null) === (v.slotId === null), { message: 'Give both roomId and slotId, or both null to unschedule', path: ['slotId'] });
+  .refine((v) => (v.roomId === null) === (v.slotId === null), {
+    message: 'Give both roomId and slotId, or both null to unschedule',
+    path: ['slotId'],
+  });
 
 export interface ScheduleResult {
   session: SessionDto;
@@ -36,7 +39,8 @@ function assertMayMove(access: EventAccess, actor: Actor | null, session: Sessio
   if (allows(access, 'schedule.manage')) return;
   if (!actor) throw new AppError('unauthenticated', 'Sign in first');
   if (!access.role) throw new AppError('forbidden', 'Join this event first');
-  if (!access.settings.barcampMode) throw new AppError('forbidden', 'Only organisers put sessions on the board in this event');
+  if (!access.settings.barcampMode)
+    throw new AppError('forbidden', 'Only organisers put sessions on the board in this event');
   if (access.settings.boardLocked) throw new AppError('forbidden', 'The organisers have locked the board');
   const own = session.proposerId === actor.userId || session.hostIds.includes(actor.userId);
   if (!own) throw new AppError('forbidden', 'In barcamp mode you place your own sessions only');
@@ -45,18 +49,37 @@ function assertMayMove(access: EventAccess, actor: Actor | null, session: Sessio
 
 async function describePlace(roomId: string | null, slotId: string | null, timeZone: string): Promise<string> {
   if (!roomId || !slotId) return 'in the parking lot';
-  const [room, slot] = await Promise.all([db.room.findUnique({ where: { id: roomId } }), db.slot.findUnique({ where: { id: slotId } })]);
+  const [room, slot] = await Promise.all([
+    db.room.findUnique({ where: { id: roomId } }),
+    db.slot.findUnique({ where: { id: slotId } }),
+  ]);
   return `in ${room?.name ?? 'another room'} at ${slot ? timeInZone(slot.startsAt, timeZone) : 'another time'}`;
 }
 
 async function staleMove(session: SessionRow, timeZone: string): Promise<never> {
   const now = await db.session.findUnique({ where: { id: session.id }, select: { roomId: true, slotId: true } });
-  throw new AppError('conflict', `Someone else moved “${session.title}” meanwhile: it is now ${await describePlace(now?.roomId ?? null, now?.slotId ?? null, timeZone)}`);
+  throw new AppError(
+    'conflict',
+    `Someone else moved “${session.title}” meanwhile: it is now ${await describePlace(now?.roomId ?? null, now?.slotId ?? null, timeZone)}`,
+  );
 }
 
-async function cellTaken(eventId: string, roomId: string, slotId: string, label: string, exceptId: string): Promise<never> {
-  const holder = await db.session.findFirst({ where: { eventId, roomId, slotId, id: { not: exceptId } }, select: { id: true, title: true } });
-  throw new AppError('conflict', holder ? `“${holder.title}” already holds ${label}` : `${label} was just taken`, 'slotId');
+async function cellTaken(
+  eventId: string,
+  roomId: string,
+  slotId: string,
+  label: string,
+  exceptId: string,
+): Promise<never> {
+  const holder = await db.session.findFirst({
+    where: { eventId, roomId, slotId, id: { not: exceptId } },
+    select: { id: true, title: true },
+  });
+  throw new AppError(
+    'conflict',
+    holder ? `“${holder.title}” already holds ${label}` : `${label} was just taken`,
+    'slotId',
+  );
 }
 
 /**
@@ -70,12 +93,16 @@ export async function scheduleSession(actor: Actor | null, sessionId: string, in
   assertMayMove(access, actor, session, data.swap === true);
   assertOpen(session);
   const event = access.event;
-  if (data.from && (data.from.roomId !== session.roomId || data.from.slotId !== session.slotId)) await staleMove(session, event.timezone);
+  if (data.from && (data.from.roomId !== session.roomId || data.from.slotId !== session.slotId))
+    await staleMove(session, event.timezone);
   const here = { roomId: session.roomId, slotId: session.slotId };
   let swapped: ScheduleResult['swapped'] = null;
 
   if (data.roomId === null || data.slotId === null) {
-    const r = await db.session.updateMany({ where: { id: session.id, ...here }, data: { roomId: null, slotId: null, status: 'PROPOSED' } });
+    const r = await db.session.updateMany({
+      where: { id: session.id, ...here },
+      data: { roomId: null, slotId: null, status: 'PROPOSED' },
+    });
     if (r.count === 0) await staleMove(session, event.timezone);
   } else {
     const [room, slot] = await Promise.all([
@@ -85,17 +112,27 @@ export async function scheduleSession(actor: Actor | null, sessionId: string, in
     if (!room) throw new AppError('bad_request', 'No such room in this event', 'roomId');
     if (!slot) throw new AppError('bad_request', 'No such slot in this event', 'slotId');
     if (slot.kind === 'BREAK' || slot.kind === 'PLENARY') {
-      throw new AppError('bad_request', `The ${timeInZone(slot.startsAt, event.timezone)} slot is a ${slot.kind.toLowerCase()}${slot.label ? ` (${slot.label})` : ''}: sessions cannot go there`, 'slotId');
+      throw new AppError(
+        'bad_request',
+        `The ${timeInZone(slot.startsAt, event.timezone)} slot is a ${slot.kind.toLowerCase()}${slot.label ? ` (${slot.label})` : ''}: sessions cannot go there`,
+        'slotId',
+      );
     }
     const label = `${room.name} at ${timeInZone(slot.startsAt, event.timezone)}`;
     const target = { roomId: room.id, slotId: slot.id };
-    const holder = await db.session.findFirst({ where: { eventId: event.id, ...target, id: { not: session.id } }, select: { id: true, title: true } });
+    const holder = await db.session.findFirst({
+      where: { eventId: event.id, ...target, id: { not: session.id } },
+      select: { id: true, title: true },
+    });
     if (holder && !data.swap) throw new AppError('conflict', `“${holder.title}” already holds ${label}`, 'slotId');
     try {
       if (holder) {
         await transaction(async (tx) => {
           // Free this session's cell first: the unique index forbids two sessions in one cell even briefly.
-          const lifted = await tx.session.updateMany({ where: { id: session.id, ...here }, data: { roomId: null, slotId: null } });
+          const lifted = await tx.session.updateMany({
+            where: { id: session.id, ...here },
+            data: { roomId: null, slotId: null },
+          });
           if (lifted.count === 0) throw new AppError('conflict', 'stale');
           const moved = await tx.session.updateMany({
             where: { id: holder.id, ...target },
@@ -106,7 +143,10 @@ export async function scheduleSession(actor: Actor | null, sessionId: string, in
         });
         swapped = { id: holder.id, title: holder.title, ...here };
       } else {
-        const r = await db.session.updateMany({ where: { id: session.id, ...here }, data: { ...target, status: 'SCHEDULED' } });
+        const r = await db.session.updateMany({
+          where: { id: session.id, ...here },
+          data: { ...target, status: 'SCHEDULED' },
+        });
         if (r.count === 0) await staleMove(session, event.timezone);
       }
     } catch (err) {

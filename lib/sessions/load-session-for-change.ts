@@ -15,10 +15,22 @@ export interface SessionRow {
 }
 
 /** A session and the caller's access to its event; 404 when either is missing or hidden. */
-export async function loadSessionForChange(actor: Actor | null, sessionId: string): Promise<{ access: EventAccess; session: SessionRow }> {
+export async function loadSessionForChange(
+  actor: Actor | null,
+  sessionId: string,
+): Promise<{ access: EventAccess; session: SessionRow }> {
   const s = await db.session.findUnique({
     where: { id: sessionId },
-    select: { id: true, eventId: true, title: true, status: true, proposerId: true, roomId: true, slotId: true, hosts: { select: { userId: true } } },
+    select: {
+      id: true,
+      eventId: true,
+      title: true,
+      status: true,
+      proposerId: true,
+      roomId: true,
+      slotId: true,
+      hosts: { select: { userId: true } },
+    },
   });
   if (!s) throw new AppError('not_found', 'Session not found');
   const access = await loadEventAccess(actor, { id: s.eventId }).catch((err) => {

@@ -21,7 +21,16 @@ export async function mergeSessions(actor: Actor | null, sessionId: string, inpu
   if (intoId === from.id) throw new AppError('bad_request', 'A session cannot be merged into itself', 'intoId');
   const into = await db.session.findFirst({
     where: { id: intoId, eventId: from.eventId },
-    select: { id: true, eventId: true, title: true, status: true, proposerId: true, roomId: true, slotId: true, hosts: { select: { userId: true } } },
+    select: {
+      id: true,
+      eventId: true,
+      title: true,
+      status: true,
+      proposerId: true,
+      roomId: true,
+      slotId: true,
+      hosts: { select: { userId: true } },
+    },
   });
   if (!into) throw new AppError('bad_request', 'No such session in this event', 'intoId');
   assertOpen(from);
@@ -36,18 +45,29 @@ export async function mergeSessions(actor: Actor | null, sessionId: string, inpu
     const existing = new Map(intoVotes.map((v) => [v.userId, v.count]));
     for (const v of fromVotes) {
       const count = Math.min(cap, (existing.get(v.userId) ?? 0) + v.count);
-      await tx.vote.upsert({ where: { sessionId_userId: { sessionId: into.id, userId: v.userId } }, create: { sessionId: into.id, userId: v.userId, count }, update: { count } });
+      await tx.vote.upsert({
+        where: { sessionId_userId: { sessionId: into.id, userId: v.userId } },
+        create: { sessionId: into.id, userId: v.userId, count },
+        update: { count },
+      });
     }
     await tx.vote.deleteMany({ where: { sessionId: from.id } });
     const hostIds = new Set([...(from.proposerId ? [from.proposerId] : []), ...from.hostIds]);
     hostIds.delete(into.proposerId ?? '');
     for (const h of into.hosts) hostIds.delete(h.userId);
-    if (hostIds.size) await tx.sessionHost.createMany({ data: [...hostIds].map((userId) => ({ sessionId: into.id, userId })) });
+    if (hostIds.size)
+      await tx.sessionHost.createMany({ data: [...hostIds].map((userId) => ({ sessionId: into.id, userId })) });
     const stars = await tx.star.findMany({ where: { sessionId: from.id }, select: { userId: true } });
-    const starred = new Set((await tx.star.findMany({ where: { sessionId: into.id }, select: { userId: true } })).map((s) => s.userId));
+    const starred = new Set(
+      (await tx.star.findMany({ where: { sessionId: into.id }, select: { userId: true } })).map((s) => s.userId),
+    );
     const newStars = stars.filter((s) => !starred.has(s.userId));
-    if (newStars.length) await tx.star.createMany({ data: newStars.map((s) => ({ userId: s.userId, sessionId: into.id })) });
-    await tx.session.update({ where: { id: from.id }, data: { status: 'MERGED', mergedIntoId: into.id, roomId: null, slotId: null } });
+    if (newStars.length)
+      await tx.star.createMany({ data: newStars.map((s) => ({ userId: s.userId, sessionId: into.id })) });
+    await tx.session.update({
+      where: { id: from.id },
+      data: { status: 'MERGED', mergedIntoId: into.id, roomId: null, slotId: null },
+    });
   });
   announceBoardChange(access.event.id, 'session', into.id);
   const row = await db.session.findUniqueOrThrow({ where: { id: into.id }, include: sessionInclude });

@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 export async function assertHostsAreMembers(eventId: string, hostIds: string[]): Promise<void> {
   if (hostIds.length === 0) return;
   const members = await db.membership.count({ where: { eventId, userId: { in: hostIds } } });
-  if (members !== hostIds.length) throw new AppError('bad_request', 'Co-hosts must be members of this event', 'hostIds');
+  if (members !== hostIds.length)
+    throw new AppError('bad_request', 'Co-hosts must be members of this event', 'hostIds');
 }
 
 /** Replaces a session's co-hosts. */

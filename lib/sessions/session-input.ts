@@ -8,9 +8,15 @@ const fields = {
   /** Markdown; rendered with raw HTML disabled. */
   description: z.string().max(5000),
   format: z.enum(SESSION_FORMATS, 'Pick discussion, talk, workshop, lightning or other'),
-  tags: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(10).transform((t) => [...new Set(t)]),
+  tags: z
+    .array(z.string().trim().toLowerCase().min(1).max(30))
+    .max(10)
+    .transform((t) => [...new Set(t)]),
   /** Members of the event who host it with the proposer. */
-  hostIds: z.array(z.string().min(1).max(40)).max(10).transform((t) => [...new Set(t)]),
+  hostIds: z
+    .array(z.string().min(1).max(40))
+    .max(10)
+    .transform((t) => [...new Set(t)]),
   needsHost: z.boolean(),
 };
 

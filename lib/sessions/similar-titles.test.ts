@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { similarTitles } from './similar-titles';
 
-const existing = [{ title: 'Feature flags without the mess' }, { title: 'Incident reviews people read' }, { title: 'Testing in production' }];
+const existing = [
+  { title: 'Feature flags without the mess' },
+  { title: 'Incident reviews people read' },
+  { title: 'Testing in production' },
+];
 
 describe('similarTitles', () => {
   it('hints proposals that share most meaningful words', () => {

@@ -1,10 +1,38 @@
 // Likely duplicates among proposal titles, cheap enough to run on every keystroke in the browser.
 
-const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'without', 'how', 'what', 'why', 'we', 'our', 'your', 'is', 'are', 'at', 'do', 'about']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'with',
+  'without',
+  'how',
+  'what',
+  'why',
+  'we',
+  'our',
+  'your',
+  'is',
+  'are',
+  'at',
+  'do',
+  'about',
+]);
 
 function words(title: string): Set<string> {
   const out = new Set<string>();
-  for (const w of title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/)) {
+  for (const w of title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)) {
     if (w.length < 2 || STOP.has(w)) continue;
     // A crude stem so "flags" meets "flag" and "testing" meets "tests".
     out.add(w.replace(/(ing|es|s)$/, '') || w);

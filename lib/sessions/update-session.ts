@@ -18,7 +18,13 @@ export async function updateSession(actor: Actor | null, sessionId: string, inpu
   await transaction(async (tx) => {
     await tx.session.update({
       where: { id: session.id },
-      data: { title: data.title, description: data.description, format: data.format, needsHost: data.needsHost, tags: data.tags && JSON.stringify(data.tags) },
+      data: {
+        title: data.title,
+        description: data.description,
+        format: data.format,
+        needsHost: data.needsHost,
+        tags: data.tags && JSON.stringify(data.tags),
+      },
     });
     if (hostIds) await setHosts(tx, session.id, hostIds);
   });

@@ -15,7 +15,11 @@ export async function withdrawSession(actor: Actor | null, sessionId: string): P
   assertOpen(session);
   const [, row] = await db.$transaction([
     db.vote.deleteMany({ where: { sessionId: session.id } }),
-    db.session.update({ where: { id: session.id }, data: { status: 'WITHDRAWN', roomId: null, slotId: null }, include: sessionInclude }),
+    db.session.update({
+      where: { id: session.id },
+      data: { status: 'WITHDRAWN', roomId: null, slotId: null },
+      include: sessionInclude,
+    }),
   ]);
   announceBoardChange(access.event.id, 'session', session.id);
   return toSessionDto(row, access.event);

@@ -20,19 +20,33 @@ interface SlotCandidate {
  */
 export async function assertSlotFits(c: SlotCandidate): Promise<void> {
   if (c.endsAt <= c.startsAt) throw new AppError('bad_request', 'A slot must end after it starts', 'endsAt');
-  if (c.endsAt.getTime() - c.startsAt.getTime() > MAX_SLOT_MS) throw new AppError('bad_request', 'A slot cannot last more than a day', 'endsAt');
+  if (c.endsAt.getTime() - c.startsAt.getTime() > MAX_SLOT_MS)
+    throw new AppError('bad_request', 'A slot cannot last more than a day', 'endsAt');
   const day = dayInZone(c.startsAt, c.event.timezone);
   const first = toDateOnly(c.event.startDate);
   const last = toDateOnly(c.event.endDate);
   if (day < first || day > last) {
-    throw new AppError('bad_request', `The event runs from ${first} to ${last}; this slot starts on ${day}`, c.field ?? 'startsAt');
+    throw new AppError(
+      'bad_request',
+      `The event runs from ${first} to ${last}; this slot starts on ${day}`,
+      c.field ?? 'startsAt',
+    );
   }
   const clash = await db.slot.findFirst({
-    where: { eventId: c.event.id, startsAt: { lt: c.endsAt }, endsAt: { gt: c.startsAt }, ...(c.exceptSlotId ? { id: { not: c.exceptSlotId } } : {}) },
+    where: {
+      eventId: c.event.id,
+      startsAt: { lt: c.endsAt },
+      endsAt: { gt: c.startsAt },
+      ...(c.exceptSlotId ? { id: { not: c.exceptSlotId } } : {}),
+    },
     orderBy: { startsAt: 'asc' },
   });
   if (clash) {
     const tz = c.event.timezone;
-    throw new AppError('conflict', `Overlaps the ${timeInZone(clash.startsAt, tz)}–${timeInZone(clash.endsAt, tz)} slot on ${clash.day}`, c.field ?? 'startsAt');
+    throw new AppError(
+      'conflict',
+      `Overlaps the ${timeInZone(clash.startsAt, tz)}–${timeInZone(clash.endsAt, tz)} slot on ${clash.day}`,
+      c.field ?? 'startsAt',
+    );
   }
 }

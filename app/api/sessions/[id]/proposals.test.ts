@@ -14,32 +14,85 @@ import * as vote from './vote/route';
 describe('POST /api/events/{slug}/sessions: a full proposal', () => {
   it('takes title, Markdown pitch, format, tags, co-hosts and needs-a-host; co-hosts must be members', async () => {
     const ctx = await eventWithRoles();
-    const body = { title: 'Feature flags', description: '**Bold** <script>x</script>', format: 'workshop', tags: ['DevOps', 'devops', 'testing'], hostIds: [ctx.users.guest.id], needsHost: true };
+    const body = {
+      title: 'Feature flags',
+      description: '**Bold** <script>x</script>',
+      format: 'workshop',
+      tags: ['DevOps', 'devops', 'testing'],
+      hostIds: [ctx.users.guest.id],
+      needsHost: true,
+    };
     const r = await callRoute(sessions.POST, 'POST', { slug: ctx.event.slug }, { body, cookie: ctx.cookies.attendee });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ format: 'workshop', tags: ['devops', 'testing'], needsHost: true, hosts: [{ id: ctx.users.guest.id }], proposer: { id: ctx.users.attendee.id } });
-    const outsider = await callRoute(sessions.POST, 'POST', { slug: ctx.event.slug }, { body: { title: 'X', hostIds: [ctx.users.otherOrganiser.id] }, cookie: ctx.cookies.attendee });
+    expect(r.json).toMatchObject({
+      format: 'workshop',
+      tags: ['devops', 'testing'],
+      needsHost: true,
+      hosts: [{ id: ctx.users.guest.id }],
+      proposer: { id: ctx.users.attendee.id },
+    });
+    const outsider = await callRoute(
+      sessions.POST,
+      'POST',
+      { slug: ctx.event.slug },
+      { body: { title: 'X', hostIds: [ctx.users.otherOrganiser.id] }, cookie: ctx.cookies.attendee },
+    );
     expect(outsider.status).toBe(400);
     expect(outsider.json?.error?.field).toBe('hostIds');
-    expect((await callRoute(sessions.POST, 'POST', { slug: ctx.event.slug }, { body: { title: 'X', format: 'keynote' }, cookie: ctx.cookies.attendee })).json?.error?.field).toBe('format');
+    expect(
+      (
+        await callRoute(
+          sessions.POST,
+          'POST',
+          { slug: ctx.event.slug },
+          { body: { title: 'X', format: 'keynote' }, cookie: ctx.cookies.attendee },
+        )
+      ).json?.error?.field,
+    ).toBe('format');
   });
 
-  const expected: Record<RoleName, number> = { anonymous: 401, guest: 201, attendee: 201, organiser: 201, otherOrganiser: 403 };
+  const expected: Record<RoleName, number> = {
+    anonymous: 401,
+    guest: 201,
+    attendee: 201,
+    organiser: 201,
+    otherOrganiser: 403,
+  };
   for (const role of ROLES) {
     it(`${role} proposing → ${expected[role]}`, async () => {
       const ctx = await eventWithRoles();
-      expect((await callRoute(sessions.POST, 'POST', { slug: ctx.event.slug }, { body: { title: 'Hi' }, cookie: ctx.cookies[role] })).status).toBe(expected[role]);
+      expect(
+        (
+          await callRoute(
+            sessions.POST,
+            'POST',
+            { slug: ctx.event.slug },
+            { body: { title: 'Hi' }, cookie: ctx.cookies[role] },
+          )
+        ).status,
+      ).toBe(expected[role]);
     });
   }
 });
 
 describe('PATCH (edit) and DELETE (withdraw) /api/sessions/{id}', () => {
-  const expected: Record<RoleName, number> = { anonymous: 401, guest: 403, attendee: 200, organiser: 200, otherOrganiser: 403 };
+  const expected: Record<RoleName, number> = {
+    anonymous: 401,
+    guest: 403,
+    attendee: 200,
+    organiser: 200,
+    otherOrganiser: 403,
+  };
   for (const role of ROLES) {
     it(`editing an attendee's proposal as ${role} → ${expected[role]}`, async () => {
       const ctx = await eventWithRoles();
       const s = await buildSession(ctx.event.id, { proposerId: ctx.users.attendee.id });
-      const r = await callRoute(route.PATCH, 'PATCH', { id: s.id }, { body: { title: 'Renamed', tags: ['a'] }, cookie: ctx.cookies[role] });
+      const r = await callRoute(
+        route.PATCH,
+        'PATCH',
+        { id: s.id },
+        { body: { title: 'Renamed', tags: ['a'] }, cookie: ctx.cookies[role] },
+      );
       expect(r.status).toBe(expected[role]);
       if (r.status === 200) expect(r.json).toMatchObject({ title: 'Renamed', tags: ['a'] });
     });
@@ -48,7 +101,9 @@ describe('PATCH (edit) and DELETE (withdraw) /api/sessions/{id}', () => {
       const s = await buildSession(ctx.event.id, { proposerId: ctx.users.attendee.id });
       const r = await callRoute(route.DELETE, 'DELETE', { id: s.id }, { cookie: ctx.cookies[role] });
       expect(r.status).toBe(expected[role]);
-      expect((await db.session.findUniqueOrThrow({ where: { id: s.id } })).status).toBe(expected[role] === 200 ? 'WITHDRAWN' : 'PROPOSED');
+      expect((await db.session.findUniqueOrThrow({ where: { id: s.id } })).status).toBe(
+        expected[role] === 200 ? 'WITHDRAWN' : 'PROPOSED',
+      );
     });
   }
 
@@ -56,32 +111,60 @@ describe('PATCH (edit) and DELETE (withdraw) /api/sessions/{id}', () => {
     const ctx = await eventWithRoles();
     const room = await buildRoom(ctx.event.id);
     const slot = await buildSlot(ctx.event.id);
-    const s = await buildSession(ctx.event.id, { proposerId: ctx.users.attendee.id, hostIds: [ctx.users.guest.id], roomId: room.id, slotId: slot.id });
+    const s = await buildSession(ctx.event.id, {
+      proposerId: ctx.users.attendee.id,
+      hostIds: [ctx.users.guest.id],
+      roomId: room.id,
+      slotId: slot.id,
+    });
     await db.vote.create({ data: { sessionId: s.id, userId: ctx.users.organiser.id } });
-    expect((await callRoute(route.PATCH, 'PATCH', { id: s.id }, { body: { needsHost: true }, cookie: ctx.cookies.guest })).status).toBe(200);
+    expect(
+      (await callRoute(route.PATCH, 'PATCH', { id: s.id }, { body: { needsHost: true }, cookie: ctx.cookies.guest }))
+        .status,
+    ).toBe(200);
     const w = await callRoute(route.DELETE, 'DELETE', { id: s.id }, { cookie: ctx.cookies.guest });
     expect(w.json).toMatchObject({ status: 'WITHDRAWN', room: null, slot: null });
     expect(await db.vote.count({ where: { sessionId: s.id } })).toBe(0);
     expect((await callRoute(route.GET, 'GET', { id: s.id })).status).toBe(200);
-    expect((await callRoute(route.PATCH, 'PATCH', { id: s.id }, { body: { title: 'Back' }, cookie: ctx.cookies.organiser })).status).toBe(409);
+    expect(
+      (await callRoute(route.PATCH, 'PATCH', { id: s.id }, { body: { title: 'Back' }, cookie: ctx.cookies.organiser }))
+        .status,
+    ).toBe(409);
     expect((await callRoute(route.DELETE, 'DELETE', { id: s.id }, { cookie: ctx.cookies.organiser })).status).toBe(409);
   });
 
   it('a private event hides its sessions (404) from outsiders', async () => {
     const ctx = await eventWithRoles({ visibility: 'PRIVATE' });
     const s = await buildSession(ctx.event.id);
-    expect((await callRoute(route.PATCH, 'PATCH', { id: s.id }, { body: { title: 'x' }, cookie: ctx.cookies.otherOrganiser })).status).toBe(404);
+    expect(
+      (
+        await callRoute(
+          route.PATCH,
+          'PATCH',
+          { id: s.id },
+          { body: { title: 'x' }, cookie: ctx.cookies.otherOrganiser },
+        )
+      ).status,
+    ).toBe(404);
     expect((await callRoute(route.DELETE, 'DELETE', { id: s.id })).status).toBe(404);
   });
 });
 
 describe('PUT /api/sessions/{id}/vote', () => {
-  const expected: Record<RoleName, number> = { anonymous: 401, guest: 200, attendee: 200, organiser: 200, otherOrganiser: 403 };
+  const expected: Record<RoleName, number> = {
+    anonymous: 401,
+    guest: 200,
+    attendee: 200,
+    organiser: 200,
+    otherOrganiser: 403,
+  };
   for (const role of ROLES) {
     it(`${role} → ${expected[role]}`, async () => {
       const ctx = await eventWithRoles();
       const s = await buildSession(ctx.event.id);
-      expect((await callRoute(vote.PUT, 'PUT', { id: s.id }, { body: { votes: 1 }, cookie: ctx.cookies[role] })).status).toBe(expected[role]);
+      expect(
+        (await callRoute(vote.PUT, 'PUT', { id: s.id }, { body: { votes: 1 }, cookie: ctx.cookies[role] })).status,
+      ).toBe(expected[role]);
     });
   }
 
@@ -105,8 +188,15 @@ describe('PUT /api/sessions/{id}/vote', () => {
 
   it('concurrent votes by one person never overspend', async () => {
     const ctx = await eventWithRoles({ settings: { votesPerAttendee: 2, maxVotesPerSession: 1 } });
-    const ids = [await buildSession(ctx.event.id), await buildSession(ctx.event.id), await buildSession(ctx.event.id), await buildSession(ctx.event.id)].map((s) => s.id);
-    const results = await Promise.all(ids.map((id) => callRoute(vote.PUT, 'PUT', { id }, { body: { votes: 1 }, cookie: ctx.cookies.attendee })));
+    const ids = [
+      await buildSession(ctx.event.id),
+      await buildSession(ctx.event.id),
+      await buildSession(ctx.event.id),
+      await buildSession(ctx.event.id),
+    ].map((s) => s.id);
+    const results = await Promise.all(
+      ids.map((id) => callRoute(vote.PUT, 'PUT', { id }, { body: { votes: 1 }, cookie: ctx.cookies.attendee })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(2);
     expect(results.filter((r) => r.status === 409)).toHaveLength(2);
     expect(await db.vote.count({ where: { userId: ctx.users.attendee.id } })).toBe(2);
@@ -114,12 +204,21 @@ describe('PUT /api/sessions/{id}/vote', () => {
 });
 
 describe('POST /api/sessions/{id}/merge', () => {
-  const expected: Record<RoleName, number> = { anonymous: 401, guest: 403, attendee: 403, organiser: 200, otherOrganiser: 403 };
+  const expected: Record<RoleName, number> = {
+    anonymous: 401,
+    guest: 403,
+    attendee: 403,
+    organiser: 200,
+    otherOrganiser: 403,
+  };
   for (const role of ROLES) {
     it(`${role} → ${expected[role]}`, async () => {
       const ctx = await eventWithRoles();
       const [a, b] = [await buildSession(ctx.event.id), await buildSession(ctx.event.id)];
-      expect((await callRoute(merge.POST, 'POST', { id: a.id }, { body: { intoId: b.id }, cookie: ctx.cookies[role] })).status).toBe(expected[role]);
+      expect(
+        (await callRoute(merge.POST, 'POST', { id: a.id }, { body: { intoId: b.id }, cookie: ctx.cookies[role] }))
+          .status,
+      ).toBe(expected[role]);
     });
   }
 
@@ -129,18 +228,47 @@ describe('POST /api/sessions/{id}/merge', () => {
     await addMember(ctx.event.id, voter.id);
     const room = await buildRoom(ctx.event.id);
     const slot = await buildSlot(ctx.event.id);
-    const dup = await buildSession(ctx.event.id, { proposerId: ctx.users.attendee.id, hostIds: [ctx.users.guest.id], roomId: room.id, slotId: slot.id });
+    const dup = await buildSession(ctx.event.id, {
+      proposerId: ctx.users.attendee.id,
+      hostIds: [ctx.users.guest.id],
+      roomId: room.id,
+      slotId: slot.id,
+    });
     const kept = await buildSession(ctx.event.id, { proposerId: ctx.users.organiser.id });
-    await db.vote.createMany({ data: [{ sessionId: dup.id, userId: voter.id, count: 2 }, { sessionId: kept.id, userId: voter.id, count: 1 }, { sessionId: dup.id, userId: ctx.users.guest.id, count: 1 }] });
+    await db.vote.createMany({
+      data: [
+        { sessionId: dup.id, userId: voter.id, count: 2 },
+        { sessionId: kept.id, userId: voter.id, count: 1 },
+        { sessionId: dup.id, userId: ctx.users.guest.id, count: 1 },
+      ],
+    });
     await db.star.create({ data: { sessionId: dup.id, userId: voter.id } });
-    const r = await callRoute(merge.POST, 'POST', { id: dup.id }, { body: { intoId: kept.id }, cookie: ctx.cookies.organiser });
+    const r = await callRoute(
+      merge.POST,
+      'POST',
+      { id: dup.id },
+      { body: { intoId: kept.id }, cookie: ctx.cookies.organiser },
+    );
     expect(r.status).toBe(200);
-    expect((r.json?.hosts as { id: string }[]).map((h) => h.id).sort()).toEqual([ctx.users.attendee.id, ctx.users.guest.id].sort());
+    expect((r.json?.hosts as { id: string }[]).map((h) => h.id).sort()).toEqual(
+      [ctx.users.attendee.id, ctx.users.guest.id].sort(),
+    );
     const votes = await db.vote.findMany({ where: { sessionId: kept.id } });
-    expect(Object.fromEntries(votes.map((v) => [v.userId, v.count]))).toEqual({ [voter.id]: 2, [ctx.users.guest.id]: 1 });
+    expect(Object.fromEntries(votes.map((v) => [v.userId, v.count]))).toEqual({
+      [voter.id]: 2,
+      [ctx.users.guest.id]: 1,
+    });
     expect(await db.star.count({ where: { sessionId: kept.id, userId: voter.id } })).toBe(1);
-    expect(await db.session.findUniqueOrThrow({ where: { id: dup.id } })).toMatchObject({ status: 'MERGED', mergedIntoId: kept.id, roomId: null, slotId: null });
-    expect((await callRoute(route.GET, 'GET', { id: dup.id })).json).toMatchObject({ status: 'MERGED', mergedIntoId: kept.id });
+    expect(await db.session.findUniqueOrThrow({ where: { id: dup.id } })).toMatchObject({
+      status: 'MERGED',
+      mergedIntoId: kept.id,
+      roomId: null,
+      slotId: null,
+    });
+    expect((await callRoute(route.GET, 'GET', { id: dup.id })).json).toMatchObject({
+      status: 'MERGED',
+      mergedIntoId: kept.id,
+    });
   });
 
   it('refuses merging into itself (400), into another event (400) or a merged session (409)', async () => {
@@ -148,7 +276,8 @@ describe('POST /api/sessions/{id}/merge', () => {
     const other = await eventWithRoles();
     const [a, b] = [await buildSession(ctx.event.id), await buildSession(ctx.event.id)];
     const elsewhere = await buildSession(other.event.id);
-    const post = (id: string, intoId: string) => callRoute(merge.POST, 'POST', { id }, { body: { intoId }, cookie: ctx.cookies.organiser });
+    const post = (id: string, intoId: string) =>
+      callRoute(merge.POST, 'POST', { id }, { body: { intoId }, cookie: ctx.cookies.organiser });
     expect((await post(a.id, a.id)).status).toBe(400);
     expect((await post(a.id, elsewhere.id)).status).toBe(400);
     expect((await post(a.id, b.id)).status).toBe(200);
@@ -162,14 +291,22 @@ describe('PUT and DELETE /api/sessions/{id}/star', () => {
     const s = await buildSession(ctx.event.id);
     expect((await callRoute(star.PUT, 'PUT', { id: s.id })).status).toBe(401);
     for (const role of ['guest', 'attendee', 'organiser', 'otherOrganiser'] as const) {
-      expect((await callRoute(star.PUT, 'PUT', { id: s.id }, { cookie: ctx.cookies[role] })).json).toEqual({ sessionId: s.id, starred: true });
+      expect((await callRoute(star.PUT, 'PUT', { id: s.id }, { cookie: ctx.cookies[role] })).json).toEqual({
+        sessionId: s.id,
+        starred: true,
+      });
     }
     expect((await callRoute(star.PUT, 'PUT', { id: s.id }, { cookie: ctx.cookies.attendee })).status).toBe(200);
     expect(await db.star.count({ where: { sessionId: s.id } })).toBe(4);
-    expect((await callRoute(star.DELETE, 'DELETE', { id: s.id }, { cookie: ctx.cookies.attendee })).json).toEqual({ sessionId: s.id, starred: false });
+    expect((await callRoute(star.DELETE, 'DELETE', { id: s.id }, { cookie: ctx.cookies.attendee })).json).toEqual({
+      sessionId: s.id,
+      starred: false,
+    });
     const priv = await eventWithRoles({ visibility: 'PRIVATE' });
     const hidden = await buildSession(priv.event.id);
     const stranger = await buildUser();
-    expect((await callRoute(star.PUT, 'PUT', { id: hidden.id }, { cookie: await sessionCookieFor(stranger) })).status).toBe(404);
+    expect(
+      (await callRoute(star.PUT, 'PUT', { id: hidden.id }, { cookie: await sessionCookieFor(stranger) })).status,
+    ).toBe(404);
   });
 });

@@ -13,15 +13,29 @@ async function board(settings: Record<string, unknown> = {}) {
   const roomB = await buildRoom(ctx.event.id, { name: 'Bow', capacity: 40, order: 1 });
   const slot1 = await buildSlot(ctx.event.id, { startsAt: new Date('2026-06-11T09:00:00Z') });
   const slot2 = await buildSlot(ctx.event.id, { startsAt: new Date('2026-06-11T10:00:00Z') });
-  const lunch = await buildSlot(ctx.event.id, { startsAt: new Date('2026-06-11T12:00:00Z'), kind: 'BREAK', label: 'Lunch' });
-  const opening = await buildSlot(ctx.event.id, { startsAt: new Date('2026-06-11T08:00:00Z'), kind: 'PLENARY', label: 'Opening' });
+  const lunch = await buildSlot(ctx.event.id, {
+    startsAt: new Date('2026-06-11T12:00:00Z'),
+    kind: 'BREAK',
+    label: 'Lunch',
+  });
+  const opening = await buildSlot(ctx.event.id, {
+    startsAt: new Date('2026-06-11T08:00:00Z'),
+    kind: 'PLENARY',
+    label: 'Opening',
+  });
   return { ...ctx, roomA, roomB, slot1, slot2, lunch, opening };
 }
 
 const patch = (id: string, body: unknown, cookie?: string) => callRoute(route.PATCH, 'PATCH', { id }, { body, cookie });
 
 describe('scheduling permissions, barcamp mode off', () => {
-  const expected: Record<RoleName, number> = { anonymous: 401, guest: 403, attendee: 403, organiser: 200, otherOrganiser: 403 };
+  const expected: Record<RoleName, number> = {
+    anonymous: 401,
+    guest: 403,
+    attendee: 403,
+    organiser: 200,
+    otherOrganiser: 403,
+  };
   for (const role of ROLES) {
     it(`${role} → ${expected[role]}`, async () => {
       const b = await board();
@@ -49,10 +63,15 @@ describe('scheduling permissions, barcamp mode on', () => {
     const b = await board({ barcampMode: true });
     const own = await buildSession(b.event.id, { proposerId: b.users.attendee.id });
     const guests = await buildSession(b.event.id, { proposerId: b.users.guest.id });
-    const cohosted = await buildSession(b.event.id, { proposerId: b.users.organiser.id, hostIds: [b.users.attendee.id] });
+    const cohosted = await buildSession(b.event.id, {
+      proposerId: b.users.organiser.id,
+      hostIds: [b.users.attendee.id],
+    });
 
     expect((await patch(own.id, { roomId: b.roomA.id, slotId: b.slot1.id })).status).toBe(401);
-    expect((await patch(own.id, { roomId: b.roomA.id, slotId: b.slot1.id }, b.cookies.otherOrganiser)).status).toBe(403);
+    expect((await patch(own.id, { roomId: b.roomA.id, slotId: b.slot1.id }, b.cookies.otherOrganiser)).status).toBe(
+      403,
+    );
     expect((await patch(own.id, { roomId: b.roomA.id, slotId: b.slot1.id }, b.cookies.guest)).status).toBe(403);
     expect((await patch(own.id, { roomId: b.roomA.id, slotId: b.slot1.id }, b.cookies.attendee)).status).toBe(200);
     expect((await patch(own.id, { roomId: b.roomB.id, slotId: b.slot2.id }, b.cookies.attendee)).status).toBe(200);
@@ -63,7 +82,10 @@ describe('scheduling permissions, barcamp mode on', () => {
     expect(taken.status).toBe(403);
     expect(taken.json?.error?.message).toMatch(/swap/);
 
-    await db.event.update({ where: { id: b.event.id }, data: { settings: JSON.stringify({ barcampMode: true, boardLocked: true }) } });
+    await db.event.update({
+      where: { id: b.event.id },
+      data: { settings: JSON.stringify({ barcampMode: true, boardLocked: true }) },
+    });
     const locked = await patch(own.id, { roomId: null, slotId: null }, b.cookies.attendee);
     expect(locked.status).toBe(403);
     expect(locked.json?.error?.message).toMatch(/locked/);
@@ -96,10 +118,16 @@ describe('conflict rules', () => {
     const b = await board();
     const elsewhere = await board();
     const s = await buildSession(b.event.id);
-    expect((await patch(s.id, { roomId: elsewhere.roomA.id, slotId: b.slot1.id }, b.cookies.organiser)).json?.error?.field).toBe('roomId');
-    expect((await patch(s.id, { roomId: b.roomA.id, slotId: elsewhere.slot1.id }, b.cookies.organiser)).json?.error?.field).toBe('slotId');
+    expect(
+      (await patch(s.id, { roomId: elsewhere.roomA.id, slotId: b.slot1.id }, b.cookies.organiser)).json?.error?.field,
+    ).toBe('roomId');
+    expect(
+      (await patch(s.id, { roomId: b.roomA.id, slotId: elsewhere.slot1.id }, b.cookies.organiser)).json?.error?.field,
+    ).toBe('slotId');
     expect((await patch(s.id, { roomId: b.roomA.id, slotId: null }, b.cookies.organiser)).status).toBe(400);
-    expect((await patch(s.id, { roomId: b.roomA.id, slotId: b.slot1.id, title: 'x' }, b.cookies.organiser)).status).toBe(400);
+    expect(
+      (await patch(s.id, { roomId: b.roomA.id, slotId: b.slot1.id, title: 'x' }, b.cookies.organiser)).status,
+    ).toBe(400);
   });
 
   it('a move based on an outdated view loses, and says where the session is now', async () => {
@@ -116,7 +144,9 @@ describe('conflict rules', () => {
   it('two organisers dropping different sessions on one free cell at once: exactly one wins', async () => {
     const b = await board();
     const [x, y] = [await buildSession(b.event.id, { title: 'X' }), await buildSession(b.event.id, { title: 'Y' })];
-    const results = await Promise.all([x, y].map((s) => patch(s.id, { roomId: b.roomB.id, slotId: b.slot2.id }, b.cookies.organiser)));
+    const results = await Promise.all(
+      [x, y].map((s) => patch(s.id, { roomId: b.roomB.id, slotId: b.slot2.id }, b.cookies.organiser)),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
     expect(loser.json?.error?.message).toMatch(/“[XY]” already holds Bow at 10:00/);
@@ -130,10 +160,20 @@ describe('conflict rules', () => {
     const r = await patch(x.id, { roomId: b.roomB.id, slotId: b.slot2.id, swap: true }, b.cookies.organiser);
     expect(r.status).toBe(200);
     expect(r.json?.swapped).toMatchObject({ id: y.id, roomId: b.roomA.id, slotId: b.slot1.id });
-    expect(await db.session.findUniqueOrThrow({ where: { id: y.id } })).toMatchObject({ roomId: b.roomA.id, slotId: b.slot1.id, status: 'SCHEDULED' });
+    expect(await db.session.findUniqueOrThrow({ where: { id: y.id } })).toMatchObject({
+      roomId: b.roomA.id,
+      slotId: b.slot1.id,
+      status: 'SCHEDULED',
+    });
     const z = await buildSession(b.event.id);
-    expect((await patch(z.id, { roomId: b.roomB.id, slotId: b.slot2.id, swap: true }, b.cookies.organiser)).status).toBe(200);
-    expect(await db.session.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ roomId: null, slotId: null, status: 'PROPOSED' });
+    expect(
+      (await patch(z.id, { roomId: b.roomB.id, slotId: b.slot2.id, swap: true }, b.cookies.organiser)).status,
+    ).toBe(200);
+    expect(await db.session.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({
+      roomId: null,
+      slotId: null,
+      status: 'PROPOSED',
+    });
   });
 
   it('withdrawn sessions cannot be scheduled (409); unscheduling returns a session to the proposals', async () => {
@@ -155,7 +195,12 @@ describe('warnings', () => {
     const s = await buildSession(b.event.id, { title: 'Morning B', hostIds: [host.id] });
     const r = await patch(s.id, { roomId: b.roomB.id, slotId: b.slot1.id }, b.cookies.organiser);
     expect(r.status).toBe(200);
-    expect(r.json?.warnings).toEqual([expect.objectContaining({ kind: 'host_double_booked', message: `${host.name} also hosts “Morning A” at the same time` })]);
+    expect(r.json?.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'host_double_booked',
+        message: `${host.name} also hosts “Morning A” at the same time`,
+      }),
+    ]);
   });
 
   it('votes above the room’s capacity, with a larger free room suggested', async () => {
@@ -167,7 +212,14 @@ describe('warnings', () => {
       await db.vote.create({ data: { sessionId: s.id, userId: u.id } });
     }
     const r = await patch(s.id, { roomId: b.roomA.id, slotId: b.slot1.id }, b.cookies.organiser);
-    expect(r.json?.warnings).toEqual([expect.objectContaining({ kind: 'over_capacity', voters: 3, capacity: 2, suggestedRoom: expect.objectContaining({ name: 'Bow' }) })]);
+    expect(r.json?.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'over_capacity',
+        voters: 3,
+        capacity: 2,
+        suggestedRoom: expect.objectContaining({ name: 'Bow' }),
+      }),
+    ]);
   });
 
   it('two sessions sharing many voters in parallel', async () => {
@@ -177,10 +229,17 @@ describe('warnings', () => {
     for (let i = 0; i < 2; i++) {
       const u = await buildUser();
       await addMember(b.event.id, u.id);
-      await db.vote.createMany({ data: [{ sessionId: x.id, userId: u.id }, { sessionId: y.id, userId: u.id }] });
+      await db.vote.createMany({
+        data: [
+          { sessionId: x.id, userId: u.id },
+          { sessionId: y.id, userId: u.id },
+        ],
+      });
     }
     const parallel = await patch(y.id, { roomId: b.roomA.id, slotId: b.slot1.id }, b.cookies.organiser);
-    expect(parallel.json?.warnings).toEqual([expect.objectContaining({ kind: 'shared_voters', shared: 2, otherSessionId: x.id })]);
+    expect(parallel.json?.warnings).toEqual([
+      expect.objectContaining({ kind: 'shared_voters', shared: 2, otherSessionId: x.id }),
+    ]);
     const apart = await patch(y.id, { roomId: b.roomA.id, slotId: b.slot2.id }, b.cookies.organiser);
     expect(apart.json?.warnings).toEqual([]);
   });
@@ -191,6 +250,8 @@ describe('a cookie for an unrelated user', () => {
     const b = await board();
     const s = await buildSession(b.event.id);
     const stranger = await buildUser();
-    expect((await patch(s.id, { roomId: b.roomA.id, slotId: b.slot1.id }, await sessionCookieFor(stranger))).status).toBe(403);
+    expect(
+      (await patch(s.id, { roomId: b.roomA.id, slotId: b.slot1.id }, await sessionCookieFor(stranger))).status,
+    ).toBe(403);
   });
 });

@@ -24,7 +24,14 @@ export default async function AgendaPage({ params }: { params: Params }) {
   const state = await loadBoardState(user, slug);
   return (
     <PageShell>
-      <PageTitle title="My agenda" subtitle={<Link href={`/e/${slug}`} className="hover:underline">{access.event.title}</Link>} />
+      <PageTitle
+        title="My agenda"
+        subtitle={
+          <Link href={`/e/${slug}`} className="hover:underline">
+            {access.event.title}
+          </Link>
+        }
+      />
       <EventNav slug={slug} current="agenda" signedIn organiser={organiser} />
       <AgendaView slug={slug} initial={state} />
     </PageShell>

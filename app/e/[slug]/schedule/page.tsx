@@ -22,7 +22,14 @@ export default async function SchedulePage({ params }: { params: Params }) {
   const state = await loadBoardState(user, slug);
   return (
     <PageShell wide>
-      <PageTitle title="Schedule" subtitle={<Link href={`/e/${slug}`} className="hover:underline">{access.event.title}</Link>} />
+      <PageTitle
+        title="Schedule"
+        subtitle={
+          <Link href={`/e/${slug}`} className="hover:underline">
+            {access.event.title}
+          </Link>
+        }
+      />
       <EventNav slug={slug} current="schedule" signedIn={!!user} organiser={organiser} />
       <ScheduleView slug={slug} initial={state} />
     </PageShell>

@@ -17,5 +17,9 @@ export default async function WallPage({ params }: { params: Params }) {
   const { slug } = await params;
   const { user } = await loadPageEvent(slug);
   const state = await loadBoardState(user, slug);
-  return <main id="main"><WallView slug={slug} initial={state} /></main>;
+  return (
+    <main id="main">
+      <WallView slug={slug} initial={state} />
+    </main>
+  );
 }

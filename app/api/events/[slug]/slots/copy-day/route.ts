@@ -3,4 +3,6 @@ import { copySlotsToDay } from '@/lib/slots/slots';
 
 type P = { slug: string };
 
-export const POST = apiRoute<P>(async ({ req, params, actor }) => created({ slots: await copySlotsToDay(actor, params.slug, await readBody(req)) }));
+export const POST = apiRoute<P>(async ({ req, params, actor }) =>
+  created({ slots: await copySlotsToDay(actor, params.slug, await readBody(req)) }),
+);
