@@ -66,6 +66,15 @@ const SAMPLE: Record<string, unknown> = {
   'POST events/[slug]/slots': { startsAt: '2026-06-11T10:00:00Z', endsAt: '2026-06-11T10:30:00Z', kind: 'SESSION', label: 'x' },
   'PATCH events/[slug]/slots/[slotId]': { label: 'x', kind: 'BREAK' },
   'POST sessions/[id]/versions': { kind: 'MANUAL', name: 'v' },
+  'PUT events/[slug]/rooms': { order: ['room-id'] },
+  'POST events/[slug]/slots/copy-day': { fromDay: '2026-06-11', toDay: '2026-06-12' },
+  'POST events/[slug]/agenda-feed': { rotate: true },
+  'POST events/[slug]/gist': { public: false, layout: 'files', attribution: 'full' },
+  'PATCH sessions/[id]': { title: 'A session', description: 'd', tags: ['a'] },
+  'POST sessions/[id]/merge': { intoId: 'session-id' },
+  'PUT sessions/[id]/vote': { votes: 1 },
+  'PUT sessions/[id]/notes/approval': { approved: true },
+  'POST sessions/[id]/gist': { public: true, attribution: 'none' },
 };
 
 function mutations(sample: unknown, r: () => number): unknown[] {
@@ -106,7 +115,9 @@ async function send(handler: RouteHandler, method: string, params: object, body:
   if (body !== undefined) headers.set('content-type', 'application/json');
   const req = new Request(`http://localhost:3000/api/fuzz${query}`, { method, headers, body });
   const res = await handler(req, { params: Promise.resolve(params) });
-  await res.arrayBuffer();
+  // The board's event stream never ends by itself: its status is the answer.
+  if (res.headers.get('content-type')?.startsWith('text/event-stream')) await res.body?.cancel();
+  else await res.arrayBuffer();
   checked++;
   return res.status;
 }
