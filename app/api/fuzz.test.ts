@@ -126,7 +126,8 @@ async function send(handler: RouteHandler, method: string, params: object, body:
 const SKIP = new Set(['GET auth/[...nextauth]', 'POST auth/[...nextauth]']);
 
 describe('API fuzz: bad input is never a 500', () => {
-  it('every route and method', { timeout: 240_000 }, async () => {
+  // One test for ~60 handlers × ~60 requests; generous so a machine shared with other suites does not time it out.
+  it('every route and method', { timeout: 600_000 }, async () => {
     const r = rng(SEED);
     const failures: string[] = [];
     const note = (key: string, what: string, status: number) => {
