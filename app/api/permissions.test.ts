@@ -9,7 +9,7 @@
  *   'METHOD path': {
  *     params: (fx) => ({ slug: fx.slug, ... }),   // route params; may create a fresh row per call
  *     body: (fx) => ({ ... }),                    // optional: a VALID body, so permissions decide
- *     contentType: 'text/markdown',               // optional: send body as this raw text instead of JSON
+ *     markdown: '## Notes',                       // optional instead of body: sent as text/markdown
  *     expect: { anonymous, guest, attendee, organiser, otherOrganiser, revokedToken },
  *   }
  * `path` is the route's folder under app/api (`events/[slug]/rooms/[roomId]`). Each expected
@@ -23,12 +23,18 @@
  *   otherOrganiser  organiser of another event, not a member of this one
  *   revokedToken    `Authorization: Bearer` with the organiser's API token, deleted before the call
  * Routes not served by apiRoute's conventions (next-auth's own) go in NOT_HERE with the reason.
+ * A text/event-stream answer is cancelled once its status is known (the board stream never ends).
+ * Imports write through a real collaboration server started here; GitHub is "configured" with
+ * dummy credentials so the consent routes answer as they would in production.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, type Visibility } from '@/lib/db';
+import { resetEnvCache } from '@/lib/env';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { generateInviteToken } from '@/lib/invites/invite-token';
 import { docNameForSession } from '@/lib/notes/doc-name';
+import { startCollab, type RunningCollab } from '@/server/collab/test-support';
 import { discoverApiRoutes, type RouteHandler } from '@/test/api-routes';
 import { addMember, buildApiToken, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
 
@@ -46,8 +52,12 @@ interface Fixture {
   roomId: string;
   slotId: string;
   sessionId: string;
+  /** Another open session of the event, to merge fresh ones into. */
+  otherSessionId: string;
   versionId: string;
   inviteToken: string;
+  /** The attendee's secret agenda feed token. */
+  agendaToken: string;
   /** A fresh row per call, for routes that delete or consume what they are given. */
   fresh: {
     room(): Promise<string>;
@@ -57,15 +67,13 @@ interface Fixture {
     inviteElsewhere(): Promise<string>;
     member(): Promise<string>;
     organiserToken(): Promise<string>;
-    /** A session proposed by the organiser (for routes that withdraw or merge it). */
     session(): Promise<string>;
   };
 }
 interface Entry {
   params?: (fx: Fixture) => object | Promise<object>;
-  /** A JSON body, or with `contentType` the raw text to send (e.g. Markdown). */
   body?: (fx: Fixture) => unknown;
-  contentType?: string;
+  markdown?: string;
   expect: Record<RoleName, Expected>;
 }
 
@@ -140,6 +148,42 @@ const TABLE: Record<string, Entry> = {
   'POST sessions/[id]/versions': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ kind: 'MANUAL', name: 'Perm version' }), expect: members(201) },
   // Previews are for organisers and the session's hosts (the organiser proposed fx.sessionId).
   'GET sessions/[id]/versions/[versionId]': { params: (fx) => ({ id: fx.sessionId, versionId: fx.versionId }), expect: organisers(200) },
+
+  // The board, its live stream and the schedule: what readers of the event may see.
+  'GET events/[slug]/board': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'GET events/[slug]/board/stream': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'GET events/[slug]/schedule': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'GET events/[slug]/schedule.ics': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'PUT events/[slug]/rooms': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: async (fx) => ({ order: (await db.room.findMany({ where: { eventId: fx.eventId }, orderBy: { createdAt: 'desc' } })).map((r) => r.id) }),
+    expect: organisers(200),
+  },
+  'POST events/[slug]/slots/copy-day': { params: (fx) => ({ slug: fx.slug }), body: () => ({ fromDay: '2026-06-11', toDay: '2026-06-12' }), expect: organisers(201) },
+  // Edits go to the proposer, co-hosts and organisers (the organiser proposed fx.sessionId).
+  'PATCH sessions/[id]': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ title: 'Renamed by the permissions test' }), expect: organisers(200) },
+  'DELETE sessions/[id]': { params: async (fx) => ({ id: await fx.fresh.session() }), expect: organisers(200) },
+  'POST sessions/[id]/merge': { params: async (fx) => ({ id: await fx.fresh.session() }), body: (fx) => ({ intoId: fx.otherSessionId }), expect: organisers(200) },
+  'PUT sessions/[id]/vote': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ votes: 1 }), expect: members(200) },
+  // A personal agenda: anyone signed in who may see the event.
+  'PUT sessions/[id]/star': { params: (fx) => ({ id: fx.sessionId }), expect: { ...readers(), anonymous: hidden(401) } },
+  'DELETE sessions/[id]/star': { params: (fx) => ({ id: fx.sessionId }), expect: { ...readers(), anonymous: hidden(401) } },
+  'POST events/[slug]/agenda-feed': { params: (fx) => ({ slug: fx.slug }), body: () => ({}), expect: { ...readers(), anonymous: hidden(401) } },
+  // The feed's secret URL is the credential (calendar apps send nothing else), with its owner's rights.
+  'GET agenda/[token]/agenda.ics': { params: (fx) => ({ token: fx.agendaToken }), expect: { ...accounts(200), anonymous: 200 } },
+  // Notes: exports for readers, imports for members (one session) and organisers (the whole event).
+  'GET events/[slug]/notes.md': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
+  'GET sessions/[id]/notes.md': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
+  'PUT sessions/[id]/notes': { params: (fx) => ({ id: fx.sessionId }), markdown: '* imported by the permissions test\n', expect: members(200) },
+  'POST events/[slug]/notes/import': { params: (fx) => ({ slug: fx.slug }), markdown: '## Imported by the permissions test\n\n* a point\n', expect: organisers(200) },
+  // Consent to publishing: the session's hosts and organisers.
+  'PUT sessions/[id]/notes/approval': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ approved: true }), expect: organisers(200) },
+  // Readers of the notes may publish them to their own GitHub; nobody here linked GitHub, so 409.
+  'POST events/[slug]/gist': { params: (fx) => ({ slug: fx.slug }), body: () => ({}), expect: { ...readers(409), anonymous: hidden(401) } },
+  'POST sessions/[id]/gist': { params: (fx) => ({ id: fx.sessionId }), body: () => ({}), expect: { ...readers(409), anonymous: hidden(401) } },
+  // GitHub consent for the gist scope: accounts only; without this browser's signed state, a 400.
+  'GET github/connect': { expect: accounts(302, 403) },
+  'GET auth/callback/github/link': { expect: accounts(400) },
 };
 
 const NOT_HERE: Record<string, string> = {
@@ -149,8 +193,23 @@ const NOT_HERE: Record<string, string> = {
 
 let handlers = new Map<string, RouteHandler>();
 
+let collab: RunningCollab;
+const SAVED_ENV = { COLLAB_INTERNAL_URL: process.env.COLLAB_INTERNAL_URL, GITHUB_ID: process.env.GITHUB_ID, GITHUB_SECRET: process.env.GITHUB_SECRET };
+
 beforeAll(async () => {
   handlers = await discoverApiRoutes();
+  collab = await startCollab();
+  Object.assign(process.env, { COLLAB_INTERNAL_URL: collab.url, GITHUB_ID: 'permissions-test', GITHUB_SECRET: 'permissions-test-secret' });
+  resetEnvCache();
+});
+
+afterAll(async () => {
+  for (const [k, v] of Object.entries(SAVED_ENV)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+  await collab.close();
 });
 
 describe('the permissions table', () => {
@@ -176,6 +235,9 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
   const room = await buildRoom(event.id);
   const slot = await buildSlot(event.id);
   const session = await buildSession(event.id, { proposerId: organiser.id });
+  const otherSession = await buildSession(event.id);
+  const agendaToken = randomBytes(24).toString('base64url');
+  await db.agendaFeed.create({ data: { eventId: event.id, userId: attendee.id, token: agendaToken } });
   const docName = docNameForSession(session.id);
   await db.docUpdate.create({ data: { docName, data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))) } });
   const version = await db.noteVersion.create({ data: { docName, kind: 'MANUAL', name: 'fixture', data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))), createdById: organiser.id } });
@@ -194,8 +256,10 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
     roomId: room.id,
     slotId: slot.id,
     sessionId: session.id,
+    otherSessionId: otherSession.id,
     versionId: version.id,
     inviteToken,
+    agendaToken,
     fresh: {
       room: async () => (await buildRoom(event.id)).id,
       slot: async () => (await buildSlot(event.id, { startsAt: new Date(Date.UTC(2026, 5, 11, 6, crypto.getRandomValues(new Uint32Array(1))[0]! % 600)) })).id,
@@ -211,11 +275,11 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
         await addMember(event.id, u.id);
         return u.id;
       },
-      session: async () => (await buildSession(event.id, { proposerId: organiser.id })).id,
       organiserToken: async () => {
         await buildApiToken(organiser.id, 'to-delete');
         return (await db.apiToken.findFirstOrThrow({ where: { userId: organiser.id, name: 'to-delete' }, orderBy: { createdAt: 'desc' } })).id;
       },
+      session: async () => (await buildSession(event.id)).id,
     },
     credentials: {
       anonymous: {},
@@ -261,12 +325,14 @@ for (const visibility of VISIBILITIES) {
           const cred = fx.credentials[role];
           if (cred.cookie) headers.set('cookie', cred.cookie);
           if (cred.bearer) headers.set('authorization', `Bearer ${cred.bearer}`);
-          const body = entry.body?.(fx);
-          if (body !== undefined) headers.set('content-type', entry.contentType ?? 'application/json');
-          const payload = body === undefined ? undefined : entry.contentType ? String(body) : JSON.stringify(body);
-          const req = new Request('http://localhost:3000/api/permissions', { method, headers, body: payload });
+          const json = await entry.body?.(fx);
+          if (json !== undefined) headers.set('content-type', 'application/json');
+          if (entry.markdown !== undefined) headers.set('content-type', 'text/markdown');
+          const body = entry.markdown ?? (json === undefined ? undefined : JSON.stringify(json));
+          const req = new Request('http://localhost:3000/api/permissions', { method, headers, body });
           const res = await handler!(req, { params: Promise.resolve(params) });
-          await res.body?.cancel(); // the status is what counts; a server-sent event stream never ends
+          if (res.headers.get('content-type')?.startsWith('text/event-stream')) await res.body?.cancel();
+          else await res.arrayBuffer();
           got[role] = res.status;
           want[role] = expectedStatus(entry.expect[role], visibility);
           checked++;

@@ -37,7 +37,7 @@ function octokitFor(token: string): Octokit {
   return new Octokit({ auth: token, baseUrl: githubApiUrl(), userAgent: 'Hallway', request: { retries: 0 }, log: { debug() {}, info() {}, warn() {}, error() {} } });
 }
 
-async function resolveTarget(actor: Actor, target: Target) {
+async function resolveTarget(actor: Actor | null, target: Target) {
   if (target.kind === 'event') {
     const access = await loadEventAccess(actor, { slug: target.slug });
     assertCan(access, 'notes.read');
@@ -78,10 +78,11 @@ async function gistFiles(actor: Actor, target: Target, input: z.infer<typeof pub
  * GitHub accepted the gist, and a created gist that cannot be remembered is deleted again.
  */
 export async function publishNotesGist(opts: { actor: Actor | null; target: Target; input: unknown }): Promise<GistPublicationDto> {
+  // The target first: a private event's notes are "not found" to outsiders, signed in or not.
+  const { event, scope } = await resolveTarget(opts.actor, opts.target);
   if (!opts.actor) throw new AppError('unauthenticated', 'Sign in first');
   const actor = opts.actor;
   const input = publishGistInput.parse(opts.input);
-  const { event, scope } = await resolveTarget(actor, opts.target);
   const grant = await readGithubToken(actor.userId);
   if (!grant || !grant.scopes.includes('gist')) throw new AppError('conflict', 'Connect your GitHub account (with permission to create gists) first.', 'github');
   const { description, files } = await gistFiles(actor, opts.target, input);
