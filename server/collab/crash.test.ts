@@ -38,7 +38,7 @@ describe('collab server process', () => {
     await waitFor(() => b.text.toString() === 'written before SIGTERM', { what: 'content after restart' });
     // The first client reconnected on its own too.
     await waitFor(() => a.provider.synced, { what: 'reconnect' });
-  });
+  }, 90_000); // several server processes start here: slow on a shared 2-core machine
 
   it('after kill -9 during a burst from several clients, everyone and the database converge on every edit', async () => {
     const f = await notesFixture();
@@ -81,5 +81,5 @@ describe('collab server process', () => {
     const late = connectClient(second.url, f.docName, f.token);
     clients.push(late);
     await waitFor(() => late.text.toString() === reference, { what: 'late joiner identical' });
-  });
+  }, 90_000);
 });

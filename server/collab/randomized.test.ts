@@ -63,4 +63,4 @@ it('5 clients with random edits, disconnects and server restarts converge', asyn
     { what: `convergence (seed ${seed})`, timeoutMs: 20_000 },
   );
   await waitFor(async () => (await storedText(f.docName)) === text.t, { what: `database (seed ${seed})` });
-});
+}, 90_000); // four server processes start here

@@ -36,7 +36,7 @@ describe('two nodes with Redis', () => {
       resetEnvCache();
     }
     for (const c of conns) await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revoked on every node' });
-  });
+  }, 90_000); // two server processes start here
 
   it("see each other's edits and cursors, and store each update once", async () => {
     const [n1, n2] = await Promise.all([spawnCollab({ env: { REDIS_URL } }), spawnCollab({ env: { REDIS_URL } })]);
@@ -84,5 +84,5 @@ describe('two nodes with Redis', () => {
     const c = connectClient(n2.url, f.docName, f.token);
     clients.push(c);
     await waitFor(() => c.text.toString() === a.text.toString(), { what: 'late joiner on node 2' });
-  });
+  }, 90_000);
 });
