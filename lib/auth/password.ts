@@ -1,3 +1,4 @@
+import 'server-only';
 import bcrypt from 'bcryptjs';
 
 export const MIN_PASSWORD_LENGTH = 10;
