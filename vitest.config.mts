@@ -25,7 +25,9 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  // `server-only` throws outside Next's react-server build: tests load its empty entry instead, as
+  // tsx does through tsconfig.json's paths.
+  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') } },
   test: {
     environment: 'node',
     setupFiles: ['./test/setup-env.ts'],

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { MessageType, SyncType } from '@/lib/collab/protocol';
+import { callApi } from '@/lib/http/client-api';
 import { decodeSavedState, encodeSavedState, SAVED_SNAPSHOT_KEY, updateCoveredBy } from './saved-state';
 
 // One open notes document in the browser: the Y.Doc, its copy in IndexedDB (offline edits survive
@@ -149,14 +150,14 @@ export class CollabConnection {
   /** Gets (or refreshes) the collab token; null when offline or refused. */
   private async fetchGrant(): Promise<Grant | null> {
     try {
-      const res = await fetch(`/api/sessions/${encodeURIComponent(this.opts.sessionId)}/collab-token`, { method: 'POST', credentials: 'same-origin', cache: 'no-store' });
-      if (res.status === 404 || res.status === 403 || res.status === 401) {
+      const res = await callApi<Grant>(`/api/sessions/${encodeURIComponent(this.opts.sessionId)}/collab-token`, { method: 'POST' });
+      if (!res.ok && (res.status === 404 || res.status === 403 || res.status === 401)) {
         this.set({ phase: 'no-access', readOnly: true });
         this.provider.disconnect();
         return null;
       }
       if (!res.ok) throw new Error(`collab token: ${res.status}`);
-      const grant = (await res.json()) as Grant;
+      const grant = res.data;
       this.grant = grant;
       this.provider.serverUrl = grant.url;
       this.provider.params = { token: grant.token };

@@ -6,6 +6,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import clsx from 'clsx';
 import { useCallback, useEffect, useState } from 'react';
 import { notesExtensions } from '@/lib/editor/extensions';
+import { callApi } from '@/lib/http/client-api';
 import type { NoteVersionDto } from '@/lib/notes/note-versions';
 import { restoreVersion } from './restore-version';
 
@@ -20,11 +21,11 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', timeZoneName: 'short' });
 }
 
-async function api<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { credentials: 'same-origin', ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  const body = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
-  if (!res.ok) throw new Error(body.error?.message ?? `Request failed (${res.status})`);
-  return body;
+/** The app's one browser API call (lib/http/client-api.ts), throwing its readable message. */
+async function api<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await callApi<T>(url, init);
+  if (!res.ok) throw new Error(res.message);
+  return res.data;
 }
 
 function Preview({ content }: { content: JSONContent }) {
@@ -71,7 +72,7 @@ export function HistoryPanel({ open, onOpenChange, returnFocusTo, sessionId, edi
     if (!name.trim()) return;
     setBusy(true);
     try {
-      await api(base, { method: 'POST', body: JSON.stringify({ kind: 'MANUAL', name: name.trim() }) });
+      await api(base, { method: 'POST', body: { kind: 'MANUAL', name: name.trim() } });
       setName('');
       setMessage({ text: 'Version saved.' });
       await reload();
@@ -97,7 +98,7 @@ export function HistoryPanel({ open, onOpenChange, returnFocusTo, sessionId, edi
     setBusy(true);
     try {
       // Keep what is there now as a version too, then apply the old content as a new change.
-      await api(base, { method: 'POST', body: JSON.stringify({ kind: 'RESTORE', name: `Before restoring “${versionTitle(selected.version)}”`.slice(0, 120) }) });
+      await api(base, { method: 'POST', body: { kind: 'RESTORE', name: `Before restoring “${versionTitle(selected.version)}”`.slice(0, 120) } });
       restoreVersion(editor, selected.content);
       setMessage({ text: `Restored “${versionTitle(selected.version)}”.`, undo: true });
       setSelected(null);

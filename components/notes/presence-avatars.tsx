@@ -24,7 +24,7 @@ export function PresenceAvatars({ presence, selfId, hideSelf = false, max = 6 }:
         {shown.map((p) => (
           <li key={p.id} title={`${p.name}${p.id === selfId ? ' (you)' : ''}${p.readOnly ? ' · reading' : ''}`}>
             <span
-              className={clsx('flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white', p.readOnly && 'opacity-60')}
+              className={clsx('flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white', p.readOnly && 'outline-2 outline-offset-1 outline-dashed outline-stone-400')}
               style={{ backgroundColor: p.color }}
               data-testid="presence-avatar"
             >

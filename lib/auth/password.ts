@@ -1,3 +1,4 @@
+import 'server-only';
 import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';

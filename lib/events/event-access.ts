@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { db, type Event } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { can, canOnSession, type Actor, type EventAction, type EventPolicyContext, type Role, type SessionAction } from '@/lib/policies';
@@ -12,14 +13,23 @@ export interface EventAccess {
   policy: EventPolicyContext;
 }
 
+// A page renders the header, metadata, the page and its parts, each asking for the same event and
+// membership: React's cache() makes that one query each per request while rendering. Outside a
+// render (route handlers, the collab server, the CLI) it calls through, so writes are never hidden.
+const findEvent = cache((by: 'slug' | 'id', key: string) => db.event.findUnique({ where: by === 'slug' ? { slug: key } : { id: key } }));
+const findRole = cache(async (eventId: string, userId: string): Promise<Role | null> => {
+  const m = await db.membership.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { role: true } });
+  return m?.role ?? null;
+});
+
 export async function roleInEvent(actor: Actor | null, eventId: string): Promise<Role | null> {
   if (!actor) return null;
   // A guest belongs to its own event only, whatever rows exist.
   if (actor.isGuest && actor.guestEventId !== eventId) return null;
-  const m = await db.membership.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } }, select: { role: true } });
+  const role = await findRole(eventId, actor.userId);
   // Guests never hold organiser rights, even if a row says so (see lib/policies too).
-  if (actor.isGuest && m?.role === 'ORGANISER') return 'ATTENDEE';
-  return m?.role ?? null;
+  if (actor.isGuest && role === 'ORGANISER') return 'ATTENDEE';
+  return role;
 }
 
 async function accessFor(actor: Actor | null, event: Event): Promise<EventAccess> {
@@ -32,7 +42,7 @@ async function accessFor(actor: Actor | null, event: Event): Promise<EventAccess
  * reported as missing so private events do not leak their existence.
  */
 export async function loadEventAccess(actor: Actor | null, where: { slug: string } | { id: string }): Promise<EventAccess> {
-  const event = await db.event.findUnique({ where });
+  const event = await ('slug' in where ? findEvent('slug', where.slug) : findEvent('id', where.id));
   if (!event) throw new AppError('not_found', 'Event not found');
   const access = await accessFor(actor, event);
   if (!can(actor, 'event.view', access.policy)) throw new AppError('not_found', 'Event not found');

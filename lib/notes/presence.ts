@@ -14,7 +14,8 @@ export interface PresenceSummary {
   editing: number;
 }
 
-const PALETTE = ['#1f8a70', '#2563eb', '#c2410c', '#7c3aed', '#be185d', '#0e7490', '#a16207', '#4d7c0f', '#b91c1c', '#4338ca'];
+// Every colour carries white initials at 4.5:1 or more (WCAG AA for small text).
+const PALETTE = ['#17735d', '#2563eb', '#c2410c', '#7c3aed', '#be185d', '#0e7490', '#a16207', '#4d7c0f', '#b91c1c', '#4338ca'];
 
 /** A stable colour per person, readable on white. */
 export function colorForUser(id: string): string {
