@@ -44,8 +44,8 @@ async function main() {
   await migrateDatabase(resolveDatabaseTarget());
   const { signCollabToken } = await import('@/lib/auth/collab-token');
   const { db } = await import('@/lib/db');
-  const { addMember, buildEvent, buildSession, buildUser } = await import('@/prisma/builders');
-  const { connectClient, spawnCollab, waitFor } = await import('@/server/collab/test-support');
+  const { addMember, buildEvent, buildSession, buildUser } = await import('@/test/builders');
+  const { connectClient, spawnCollab, waitFor } = await import('@/test/collab-support');
 
   const { event, organiserId } = await buildEvent({ visibility: 'PUBLIC' });
   const session = await buildSession(event.id);

@@ -49,7 +49,7 @@ async function main() {
   const { docNameForSession } = await import('@/lib/notes/doc-name');
   const { exportEventMarkdown } = await import('@/lib/export/export-event-markdown');
   const { clearNotesCache } = await import('@/lib/export/notes-cache');
-  const { buildEvent, buildRoom, buildSlot, buildSession } = await import('@/prisma/builders');
+  const { buildEvent, buildRoom, buildSlot, buildSession } = await import('@/test/builders');
 
   const t0 = process.hrtime.bigint();
   const { event } = await buildEvent({ visibility: 'PUBLIC', title: 'Benchmark Camp' });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
-import { spawnCollab } from './collab/test-support';
+import { spawnCollab } from '@/test/collab-support';
 import { metricsAllowed, tokensEqual } from './metrics-access';
 
 describe('/metrics access', () => {

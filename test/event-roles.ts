@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { addMember, buildEvent, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildEvent, buildUser, sessionCookieFor } from '@/test/builders';
 
 export type RoleName = 'anonymous' | 'guest' | 'attendee' | 'organiser' | 'otherOrganiser';
 export const ROLES: RoleName[] = ['anonymous', 'guest', 'attendee', 'organiser', 'otherOrganiser'];

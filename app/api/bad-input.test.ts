@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { buildEvent, buildUser, sessionCookieFor } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import * as users from './users/route';
 import * as events from './events/route';

@@ -9,7 +9,7 @@
  * The generator is seeded (FUZZ_SEED, printed) so a failure can be replayed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
 import { discoverApiRoutes, paramNames, type RouteHandler } from '@/test/api-routes';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);

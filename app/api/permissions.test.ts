@@ -34,9 +34,9 @@ import { resetEnvCache } from '@/lib/env';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { generateInviteToken } from '@/lib/invites/invite-token';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { startCollab, type RunningCollab } from '@/server/collab/test-support';
+import { startCollab, type RunningCollab } from '@/test/collab-support';
 import { discoverApiRoutes, type RouteHandler } from '@/test/api-routes';
-import { addMember, buildApiToken, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildApiToken, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
 
 const ROLES = ['anonymous', 'guest', 'attendee', 'organiser', 'otherOrganiser', 'revokedToken'] as const;
 type RoleName = (typeof ROLES)[number];

@@ -10,7 +10,7 @@ import { db } from '@/lib/db';
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import { migrateDatabase } from '@/lib/migrate-database';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { addMember, buildEvent, buildSession, buildUser } from '@/prisma/builders';
+import { addMember, buildEvent, buildSession, buildUser } from '@/test/builders';
 
 export interface SeedSpec {
   docs: number;

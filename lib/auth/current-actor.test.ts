@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildApiToken, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { buildApiToken, buildUser, sessionCookieFor } from '@/test/builders';
 import { actorFromHeaders, BadCredentials } from './current-actor';
 
 describe('actorFromHeaders', () => {

@@ -2,7 +2,7 @@ import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyCredentials } from '@/lib/users/verify-credentials';
-import { buildUser } from '@/prisma/builders';
+import { buildUser } from '@/test/builders';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 
 describe('password hashing', () => {

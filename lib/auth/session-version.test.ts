@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUser, sessionCookieFor } from '@/prisma/builders';
+import { buildUser, sessionCookieFor } from '@/test/builders';
 import { actorFromHeaders } from './current-actor';
 import { encodeSessionToken, sessionCookieName } from './session-cookie';
 import { currentSessionVersion, endAllSessions } from './session-version';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { addMember, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
 import { GET as eventNotes } from '@/app/api/events/[slug]/notes.md/route';
 import { GET as sessionNotes } from '@/app/api/sessions/[id]/notes.md/route';
 import { PUT as approve } from '@/app/api/sessions/[id]/notes/approval/route';

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { resetEnvCache } from '@/lib/env';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import { POST as publishEvent } from '@/app/api/events/[slug]/gist/route';
 import { POST as publishSession } from '@/app/api/sessions/[id]/gist/route';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { resolveDatabaseTarget } from '@/lib/database-url';
-import { buildEvent, buildUser } from '@/prisma/builders';
+import { buildEvent, buildUser } from '@/test/builders';
 import { acceptInvite, joinAsGuest } from './redeem-invite';
 import { generateInviteToken } from './invite-token';
 

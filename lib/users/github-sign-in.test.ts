@@ -5,7 +5,7 @@ import type { Account, Profile, User } from 'next-auth';
 import { authOptions } from '@/lib/auth/auth-options';
 import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
-import { buildUser } from '@/prisma/builders';
+import { buildUser } from '@/test/builders';
 import { FAKE_GITHUB_CLIENT, FAKE_GITHUB_OTHER_USERS, FAKE_GITHUB_USER, startFakeGithub } from '@/e2e/fixtures/fake-github';
 import { verifiedGithubEmail } from './github-emails';
 

@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { takeAutoNoteVersion } from '@/lib/notes/take-auto-note-version';
-import { buildEvent, buildSession, buildSlot, buildUser } from '@/prisma/builders';
+import { buildEvent, buildSession, buildSlot, buildUser } from '@/test/builders';
 import { signCollabToken } from '@/lib/auth/collab-token';
-import { connectClient, startCollab, storedText, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
+import { connectClient, startCollab, storedText, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
 
 // Automatic versions are the server's job (a collab hook), not every editing browser's, and a
 // version asked for by several nodes (or browsers) at once is taken once.

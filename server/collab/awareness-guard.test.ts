@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WS from 'ws';
 import * as encoding from 'lib0/encoding';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { connectClient, notesFixture, startCollab, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
+import { connectClient, notesFixture, startCollab, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
 
 // Issue 9 #3: presence (awareness) is what the server says about each connection. Anonymous
 // connections publish nothing, read-only ones a cursor-free state, names come from the server's

@@ -4,9 +4,9 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
-import { buildApiToken, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { buildApiToken, buildUser, sessionCookieFor } from '@/test/builders';
 import { signCollabToken } from '@/lib/auth/collab-token';
-import { connectClient, notesFixture, notesText, startCollab, storedText, upgradeStatus, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
+import { connectClient, notesFixture, notesText, startCollab, storedText, upgradeStatus, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
 
 let collab: RunningCollab;
 const clients: Client[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectClient, notesFixture, startCollab, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
+import { connectClient, notesFixture, startCollab, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const servers: RunningCollab[] = [];

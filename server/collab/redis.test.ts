@@ -4,7 +4,7 @@ import { requestCollabAccessRecheck } from '@/lib/collab/revocation';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
-import { connectClient, notesFixture, SEED_CLIENT_ID, spawnCollab, storedText, waitFor, waitSynced, type Client, type SpawnedCollab } from './test-support';
+import { connectClient, notesFixture, SEED_CLIENT_ID, spawnCollab, storedText, waitFor, waitSynced, type Client, type SpawnedCollab } from '@/test/collab-support';
 
 // Two collab server processes sharing documents through the Redis on 127.0.0.1:6379.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { notesSchema } from '@/lib/editor/extensions';
-import { connectClient, notesFixture, notesText, startCollab, storedText, waitFor, waitSynced, type Client, type RunningCollab } from './test-support';
+import { connectClient, notesFixture, notesText, startCollab, storedText, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
 import { loadStoredDoc } from './persistence';
 import { db } from '@/lib/db';
 

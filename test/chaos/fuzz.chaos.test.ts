@@ -1,7 +1,7 @@
 import WS from 'ws';
 import { afterEach, expect, it } from 'vitest';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/server/collab/test-support';
+import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
 import { awarenessFlood, mayPassFrame, mustCloseFrame, prng, type Frame } from './fuzz-frames';
 import { notesString, rssBytes, typeMark } from './notes-content';
 

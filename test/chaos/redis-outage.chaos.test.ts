@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/server/collab/test-support';
+import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
 import { healthStatus } from './metrics';
 import { notesString, storedNotes, typeMark } from './notes-content';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/server/collab/test-support';
+import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
 import { notesString, storedNotes, typeMark } from './notes-content';
 
 // SIGKILL in the middle of a burst, five times in a row: what any client typed (while the server

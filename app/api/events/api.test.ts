@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, buildApiToken, buildEvent, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildApiToken, buildEvent, buildUser, sessionCookieFor } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import * as events from './route';
 import * as event from './[slug]/route';

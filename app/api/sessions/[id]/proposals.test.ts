@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { addMember, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import { eventWithRoles, ROLES, type RoleName } from '@/test/event-roles';
 import * as sessions from '../../events/[slug]/sessions/route';

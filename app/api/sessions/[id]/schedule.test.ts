@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { buildRoom, buildSession, buildSlot, buildUser, addMember, sessionCookieFor } from '@/prisma/builders';
+import { buildRoom, buildSession, buildSlot, buildUser, addMember, sessionCookieFor } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import { eventWithRoles, ROLES, type RoleName } from '@/test/event-roles';
 import * as route from './route';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BoardEventBus } from '@/lib/board/board-events';
 import { db } from '@/lib/db';
-import { buildRoom, buildSession, buildSlot } from '@/prisma/builders';
+import { buildRoom, buildSession, buildSlot } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import { eventWithRoles, ROLES, type RoleName } from '@/test/event-roles';
 import * as agendaIcs from '../../../agenda/[token]/agenda.ics/route';

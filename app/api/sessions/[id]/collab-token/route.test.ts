@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resetEnvCache } from '@/lib/env';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { verifyCollabToken } from '@/lib/auth/collab-token';
-import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from '@/test/builders';
 import { POST } from './route';
 
 async function mint(sessionId: string, headers: Record<string, string> = {}) {

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from '@/prisma/builders';
+import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from '@/test/builders';
 import { callRoute } from '@/test/call-route';
 import { GET as getVersion } from './[versionId]/route';
 import { GET, POST } from './route';

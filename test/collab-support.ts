@@ -9,13 +9,13 @@ import { WebsocketProvider } from 'y-websocket';
 import { signCollabToken } from '@/lib/auth/collab-token';
 import { db } from '@/lib/db';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { addMember, buildEvent, buildSession, buildUser } from '@/prisma/builders';
+import { addMember, buildEvent, buildSession, buildUser } from '@/test/builders';
 import type { Visibility } from '@/lib/db';
-import { createCollabServer, type CollabServer } from './collab-server';
-import type { CollabConfig } from './config';
-import { loadStoredDoc } from './persistence';
+import { createCollabServer, type CollabServer } from '@/server/collab/collab-server';
+import type { CollabConfig } from '@/server/collab/config';
+import { loadStoredDoc } from '@/server/collab/persistence';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(__dirname, '..');
 
 /** Polls until `check` returns truthy (or stops throwing); fails with the last error after `timeoutMs`. */
 export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 15_000, what = 'condition' } = {}): Promise<NonNullable<T>> {
