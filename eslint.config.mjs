@@ -10,6 +10,18 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { ignores: ['.next/**', 'generated/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', '.test-tmp/**', 'next-env.d.ts', 'bench/results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'generated/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.test-tmp/**',
+      'next-env.d.ts',
+      'bench/results/**',
+    ],
+  },
 ];
 export default config;

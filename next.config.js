@@ -1,7 +1,19 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only packages stay out of the bundle; the custom server loads them from node_modules.
-  serverExternalPackages: ['@node-rs/argon2', 'better-sqlite3', '@prisma/client', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'pino', 'ioredis', 'bcryptjs', 'yjs', 'ws'],
+  serverExternalPackages: [
+    '@node-rs/argon2',
+    'better-sqlite3',
+    '@prisma/client',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pg',
+    'pino',
+    'ioredis',
+    'bcryptjs',
+    'yjs',
+    'ws',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; the build should not type-check twice

@@ -8,10 +8,16 @@ import { postgresTestUrl, sqliteTestUrl } from './test/databases.ts';
 const include = ['test/chaos/**/*.chaos.test.ts'];
 const project = (name: string, databaseUrl: string) => ({
   extends: true as const,
-  test: { name, include, env: { DATABASE_URL: databaseUrl, TZ: 'UTC', NODE_ENV: 'test' }, globalSetup: ['./test/global-setup.ts'] },
+  test: {
+    name,
+    include,
+    env: { DATABASE_URL: databaseUrl, TZ: 'UTC', NODE_ENV: 'test' },
+    globalSetup: ['./test/global-setup.ts'],
+  },
 });
 const projects = [project('chaos-sqlite', sqliteTestUrl('chaos'))];
-if (process.env.TEST_DATABASE_URL) projects.push(project('chaos-postgres', postgresTestUrl(process.env.TEST_DATABASE_URL, 'chaos')));
+if (process.env.TEST_DATABASE_URL)
+  projects.push(project('chaos-postgres', postgresTestUrl(process.env.TEST_DATABASE_URL, 'chaos')));
 
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },

@@ -4,7 +4,15 @@ import { postgresTestUrl, sqliteTestUrl } from './test/databases.ts';
 
 // Every test file runs against a fresh SQLite database and, when TEST_DATABASE_URL is set (CI sets
 // it when PostgreSQL answers), once more against a fresh PostgreSQL database.
-const include = ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'];
+const include = [
+  'lib/**/*.test.ts',
+  'server/**/*.test.ts',
+  'app/**/*.test.ts',
+  'cli/**/*.test.ts',
+  'components/**/*.test.ts',
+  'scripts/**/*.test.ts',
+  'prisma/**/*.test.ts',
+];
 
 function project(name: string, databaseUrl: string, only?: string[]): TestProjectInlineConfiguration {
   return {
@@ -27,7 +35,12 @@ if (process.env.TEST_DATABASE_URL) {
 export default defineConfig({
   // `server-only` throws outside Next's react-server build: tests load its empty entry instead, as
   // tsx does through tsconfig.json's paths.
-  resolve: { alias: { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     environment: 'node',
     setupFiles: ['./test/setup-env.ts'],

@@ -36,7 +36,8 @@ function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(stat[11]) + Number(stat[12])) / 100;
 }
-const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
+const pct = (xs: number[], p: number) =>
+  xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN;
 
 async function main() {
   const { migrateDatabase } = await import('@/lib/migrate-database');
@@ -56,9 +57,16 @@ async function main() {
     await addMember(event.id, u.id);
     editorIds.push(u.id);
   }
-  const token = (userId: string | null, ro: boolean) => signCollabToken({ userId, docName, readOnly: ro, ttlSeconds: 3600 }).token;
+  const token = (userId: string | null, ro: boolean) =>
+    signCollabToken({ userId, docName, readOnly: ro, ttlSeconds: 3600 }).token;
 
-  const server = await spawnCollab({ env: { COLLAB_MAX_CONNECTIONS_PER_DOC: '100000', DATABASE_URL: process.env.DATABASE_URL!, METRICS_TOKEN: BENCH_METRICS_TOKEN } });
+  const server = await spawnCollab({
+    env: {
+      COLLAB_MAX_CONNECTIONS_PER_DOC: '100000',
+      DATABASE_URL: process.env.DATABASE_URL!,
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
+    },
+  });
   const pid = server.proc.pid!;
 
   const sent = new Map<string, number>();
@@ -93,24 +101,27 @@ async function main() {
     if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20));
   }
   const editors = editorIds.map((id) => connectClient(server.url, docName, token(id, false)));
-  await waitFor(() => editors.every((e) => e.provider.synced) && probes.every((p) => p.provider.synced) && listeners.every((l) => l.readyState === WS.OPEN), {
-    what: 'everyone connected',
-    timeoutMs: 120_000,
-  });
+  await waitFor(
+    () =>
+      editors.every((e) => e.provider.synced) &&
+      probes.every((p) => p.provider.synced) &&
+      listeners.every((l) => l.readyState === WS.OPEN),
+    {
+      what: 'everyone connected',
+      timeoutMs: 120_000,
+    },
+  );
   console.error(`connected: ${EDITORS} editors, ${LISTENERS} listeners, ${PROBES} probes`);
 
   let seq = 0;
   let typed = 0;
   const timers = editors.map((e, i) =>
-    setInterval(
-      () => {
-        const key = `${i}.${seq++}`;
-        sent.set(key, performance.now());
-        e.text.insert(e.text.length, `<${key}>`);
-        if (measuring) typed++;
-      },
-      1000 / RATE,
-    ),
+    setInterval(() => {
+      const key = `${i}.${seq++}`;
+      sent.set(key, performance.now());
+      e.text.insert(e.text.length, `<${key}>`);
+      if (measuring) typed++;
+    }, 1000 / RATE),
   );
   await new Promise((r) => setTimeout(r, 3000));
   measuring = true;
@@ -124,8 +135,13 @@ async function main() {
   const cpu = (cpuSeconds(pid) - cpu0) / elapsed;
   for (const t of timers) clearInterval(t);
 
-  const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`, { headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` } })).text();
-  const metric = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+  const metrics = await (
+    await fetch(`http://127.0.0.1:${server.port}/metrics`, {
+      headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+    })
+  ).text();
+  const metric = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
   latencies.sort((a, b) => a - b);
   const result = {
     editors: EDITORS,
@@ -133,12 +149,23 @@ async function main() {
     ratePerEditor: RATE,
     seconds: Math.round(elapsed),
     updatesPerSecond: Math.round(typed / elapsed),
-    latencyMs: { p50: +pct(latencies, 50).toFixed(1), p95: +pct(latencies, 95).toFixed(1), p99: +pct(latencies, 99).toFixed(1), max: +pct(latencies, 100).toFixed(1), samples: latencies.length },
+    latencyMs: {
+      p50: +pct(latencies, 50).toFixed(1),
+      p95: +pct(latencies, 95).toFixed(1),
+      p99: +pct(latencies, 99).toFixed(1),
+      max: +pct(latencies, 100).toFixed(1),
+      samples: latencies.length,
+    },
     listenerMessagesPerSecond: Math.round(listenerMessages / elapsed),
     listenerMBPerSecond: +(listenerBytes / elapsed / 1e6).toFixed(2),
     serverCpuCores: +cpu.toFixed(2),
-    serverRssMB: Math.round(Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024),
-    persistLagMeanMs: +((metric('hallway_collab_persist_lag_seconds_sum') / metric('hallway_collab_persist_lag_seconds_count')) * 1000).toFixed(1),
+    serverRssMB: Math.round(
+      Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024,
+    ),
+    persistLagMeanMs: +(
+      (metric('hallway_collab_persist_lag_seconds_sum') / metric('hallway_collab_persist_lag_seconds_count')) *
+      1000
+    ).toFixed(1),
     updatesPersisted: metric('hallway_collab_updates_persisted_total'),
     logRowsWritten: metric('hallway_collab_log_rows_written_total'),
   };

@@ -28,8 +28,11 @@ function notesMarkdown(seed: number, count: number): string {
   const lines: string[] = [];
   let depth = 0;
   for (let i = 0; i < count; i++) {
-    const extra = i % 10 === 3 ? ' see [the guide](https://example.org/guide)' : i % 10 === 6 ? ' run `make test` first' : '';
-    lines.push(`${'  '.repeat(depth)}- ${i % 25 === 0 ? '[ ] ' : ''}point ${seed}.${i} about rollouts, on-call and *budgets*${extra}`);
+    const extra =
+      i % 10 === 3 ? ' see [the guide](https://example.org/guide)' : i % 10 === 6 ? ' run `make test` first' : '';
+    lines.push(
+      `${'  '.repeat(depth)}- ${i % 25 === 0 ? '[ ] ' : ''}point ${seed}.${i} about rollouts, on-call and *budgets*${extra}`,
+    );
     const step = (seed + i) % 5;
     depth = step < 2 ? Math.min(4, depth + 1) : step === 4 ? 0 : Math.max(0, depth - 1);
     if (i % 25 === 0) depth = Math.min(depth, 0);
@@ -38,7 +41,8 @@ function notesMarkdown(seed: number, count: number): string {
 }
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main() {
   const { migrateDatabase } = await import('@/lib/migrate-database');
@@ -53,12 +57,26 @@ async function main() {
 
   const t0 = process.hrtime.bigint();
   const { event } = await buildEvent({ visibility: 'PUBLIC', title: 'Benchmark Camp' });
-  const rooms = await Promise.all([0, 1, 2, 3, 4, 5].map((order) => buildRoom(event.id, { name: `Room ${order + 1}`, order })));
+  const rooms = await Promise.all(
+    [0, 1, 2, 3, 4, 5].map((order) => buildRoom(event.id, { name: `Room ${order + 1}`, order })),
+  );
   const slots = [];
-  for (let i = 0; i < Math.ceil(SESSIONS / rooms.length); i++) slots.push(await buildSlot(event.id, { startsAt: new Date(Date.UTC(2026, 5, 11 + Math.floor(i / 6), 8 + (i % 6))) }));
+  for (let i = 0; i < Math.ceil(SESSIONS / rooms.length); i++)
+    slots.push(
+      await buildSlot(event.id, { startsAt: new Date(Date.UTC(2026, 5, 11 + Math.floor(i / 6), 8 + (i % 6))) }),
+    );
   for (let i = 0; i < SESSIONS; i++) {
-    const s = await buildSession(event.id, { title: `Session ${i + 1}: topic ${i}`, slotId: slots[Math.floor(i / rooms.length)]!.id, roomId: rooms[i % rooms.length]!.id });
-    await db.docUpdate.create({ data: { docName: docNameForSession(s.id), data: new Uint8Array(jsonToYState(markdownToJSON(notesMarkdown(i, BULLETS)))) } });
+    const s = await buildSession(event.id, {
+      title: `Session ${i + 1}: topic ${i}`,
+      slotId: slots[Math.floor(i / rooms.length)]!.id,
+      roomId: rooms[i % rooms.length]!.id,
+    });
+    await db.docUpdate.create({
+      data: {
+        docName: docNameForSession(s.id),
+        data: new Uint8Array(jsonToYState(markdownToJSON(notesMarkdown(i, BULLETS)))),
+      },
+    });
   }
   const seedMs = ms(t0);
 
@@ -108,9 +126,15 @@ async function main() {
   };
   if (values.json) console.log(JSON.stringify(result));
   else {
-    console.log(`export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown), ${RUNS} runs on ${result.cpus} CPUs:`);
-    console.log(`  cold (every document converted): median ${result.coldMedianMs} ms, p95 ${result.coldP95Ms} ms, CPU ${result.coldCpuMs} ms`);
-    console.log(`  warm (unchanged documents cached): median ${result.warmMedianMs} ms, p95 ${result.warmP95Ms} ms, CPU ${result.warmCpuMs} ms`);
+    console.log(
+      `export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown), ${RUNS} runs on ${result.cpus} CPUs:`,
+    );
+    console.log(
+      `  cold (every document converted): median ${result.coldMedianMs} ms, p95 ${result.coldP95Ms} ms, CPU ${result.coldCpuMs} ms`,
+    );
+    console.log(
+      `  warm (unchanged documents cached): median ${result.warmMedianMs} ms, p95 ${result.warmP95Ms} ms, CPU ${result.warmCpuMs} ms`,
+    );
     console.log(`  target ≤ 300 ms; load average during the run ${result.loadAverage}`);
   }
   await db.$disconnect();

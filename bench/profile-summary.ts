@@ -25,8 +25,13 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 
-const short = (url: string) => url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/(wt-[^/]+|main)\//, '');
-const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const short = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, '')
+    .replace(/.*\/(wt-[^/]+|main)\//, '');
+const label = (n: Node) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 const totalUs = profile.endTime - profile.startTime;
 let idleUs = 0;
 const self = new Map<string, number>();
@@ -49,10 +54,16 @@ for (const [id, us] of selfUs) {
 }
 const busy = totalUs - idleUs;
 const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / busy).toFixed(1).padStart(5)} %`;
-console.log(`profile ${(totalUs / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (percentages are of busy time)`);
+console.log(
+  `profile ${(totalUs / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (percentages are of busy time)`,
+);
 const print = (title: string, m: Map<string, number>, skip = (_: string) => false) => {
   console.log(`\n${title}`);
-  for (const [k, v] of [...m].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(v)}  ${k}`);
+  for (const [k, v] of [...m]
+    .filter(([k]) => !skip(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top))
+    console.log(`${ms(v)}  ${k}`);
 };
 print('self time by function', self, (k) => k.startsWith('(idle)'));
 print('self time by file', files, (k) => k === '(idle)');

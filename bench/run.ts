@@ -106,11 +106,23 @@ async function main(): Promise<void> {
     scenario,
     flags,
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: os.loadavg(),
+    },
     seconds: Math.round((Date.now() - started) / 1000),
     results,
   };
-  const out = values.out ?? path.join(BENCH_DIR, 'results', `${scenario}${flags.quick ? '-quick' : ''}-${report.date.slice(0, 16).replace(/:/g, '')}.json`);
+  const out =
+    values.out ??
+    path.join(
+      BENCH_DIR,
+      'results',
+      `${scenario}${flags.quick ? '-quick' : ''}-${report.date.slice(0, 16).replace(/:/g, '')}.json`,
+    );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nresults: ${path.relative(process.cwd(), out)} (${report.seconds} s)`);

@@ -9,12 +9,16 @@ const ROOT = path.resolve(__dirname, '..');
 
 /** Runs the CLI as operators do, against this test project's database. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'cli/hallway.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'cli/hallway.ts'), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -28,12 +32,22 @@ describe('hallway CLI', () => {
     const token = t.stdout.trim();
     expect(token).toMatch(/^hw_[A-Za-z0-9_-]{40,}$/);
     expect(t.stdout).toBe(`${token}\n`);
-    return callRoute(events.POST, 'POST', {}, { bearer: token, body: { title: 'From the CLI', timezone: 'UTC', startDate: '2026-01-01', endDate: '2026-01-01' } }).then((r) => {
+    return callRoute(
+      events.POST,
+      'POST',
+      {},
+      {
+        bearer: token,
+        body: { title: 'From the CLI', timezone: 'UTC', startDate: '2026-01-01', endDate: '2026-01-01' },
+      },
+    ).then((r) => {
       expect(r.status).toBe(201);
       expect(r.json?.role).toBe('ORGANISER');
       const list = cli('event', 'list', '--json');
       expect(list.code).toBe(0);
-      expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ slug: r.json?.slug, members: 1 })]));
+      expect(JSON.parse(list.stdout)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ slug: r.json?.slug, members: 1 })]),
+      );
     });
   });
 

@@ -60,7 +60,10 @@ async function main(argv: string[]): Promise<void> {
       const events = await listAllEvents();
       if (o.json) return void console.log(JSON.stringify(events, null, 2));
       if (events.length === 0) return void console.log('No events');
-      for (const e of events) console.log(`${e.slug.padEnd(30)} ${e.startDate} → ${e.endDate}  ${e.visibility.padEnd(8)} ${e.members} members  ${e.title}`);
+      for (const e of events)
+        console.log(
+          `${e.slug.padEnd(30)} ${e.startDate} → ${e.endDate}  ${e.visibility.padEnd(8)} ${e.members} members  ${e.title}`,
+        );
     });
 
   try {
@@ -76,7 +79,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof z.ZodError) {
-      process.stderr.write(`error: ${err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}\n`);
+      process.stderr.write(
+        `error: ${err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}\n`,
+      );
       process.exitCode = 1;
       return;
     }

@@ -23,15 +23,27 @@ export async function SiteHeader() {
         <div className="flex items-center gap-6">
           <Logo />
           {user && !user.isGuest && (
-            <Link href="/events" className="text-sm font-medium text-stone-600 hover:text-ink">My events</Link>
+            <Link href="/events" className="text-sm font-medium text-stone-600 hover:text-ink">
+              My events
+            </Link>
           )}
         </div>
         {user ? (
           <UserMenu name={user.name} isGuest={user.isGuest} />
         ) : (
           <div className="flex items-center gap-2">
-            <Link href="/signin" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">Sign in</Link>
-            <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">Sign up</Link>
+            <Link
+              href="/signin"
+              className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100"
+            >
+              Sign in
+            </Link>
+            <Link
+              href="/signup"
+              className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              Sign up
+            </Link>
           </div>
         )}
       </nav>
@@ -43,7 +55,9 @@ export function PageShell({ children, wide = false }: { children: React.ReactNod
   return (
     <>
       <SiteHeader />
-      <main id="main" className={`mx-auto px-4 py-10 sm:px-6 ${wide ? 'max-w-6xl' : 'max-w-4xl'}`}>{children}</main>
+      <main id="main" className={`mx-auto px-4 py-10 sm:px-6 ${wide ? 'max-w-6xl' : 'max-w-4xl'}`}>
+        {children}
+      </main>
     </>
   );
 }

@@ -9,7 +9,9 @@ async function setUpBoard(s: NotesSetup): Promise<void> {
   const api = s.organiser.context.request;
   const room = await api.post(`/api/events/${s.slug}/rooms`, { data: { name: 'Main hall', capacity: 80 } });
   expect(room.status(), await room.text()).toBe(201);
-  const slot = await api.post(`/api/events/${s.slug}/slots`, { data: { startsAt: '2026-06-11T09:00:00.000Z', endsAt: '2026-06-11T10:00:00.000Z' } });
+  const slot = await api.post(`/api/events/${s.slug}/slots`, {
+    data: { startsAt: '2026-06-11T09:00:00.000Z', endsAt: '2026-06-11T10:00:00.000Z' },
+  });
   expect(slot.status(), await slot.text()).toBe(201);
 }
 

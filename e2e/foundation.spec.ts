@@ -51,7 +51,10 @@ test('an organiser signs up, creates an event and an invite; a guest joins with 
 test('sign-in gives one message for a wrong password and an unknown email', async ({ page, request }) => {
   const u = newUser('probe');
   expect((await request.post('/api/users', { data: u })).status()).toBe(201);
-  for (const [email, password] of [[u.email, 'wrong-password-123'], ['nobody-here@example.test', 'whatever-123456']] as const) {
+  for (const [email, password] of [
+    [u.email, 'wrong-password-123'],
+    ['nobody-here@example.test', 'whatever-123456'],
+  ] as const) {
     await page.goto('/signin');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);

@@ -5,7 +5,9 @@ test('GitHub sign-in creates the account and signs in (against a local GitHub st
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Continue with GitHub' }).click();
   await expect(page).toHaveURL(/\/events$/);
-  await expect(page.getByRole('button', { name: new RegExp(`account menu for ${FAKE_GITHUB_USER.name}`, 'i') })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: new RegExp(`account menu for ${FAKE_GITHUB_USER.name}`, 'i') }),
+  ).toBeVisible();
   const me = await page.request.get('/api/me');
   expect(await me.json()).toMatchObject({ name: FAKE_GITHUB_USER.name, email: FAKE_GITHUB_USER.email, isGuest: false });
 

@@ -4,7 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { docOutline, openNotes, setUpNotes } from './fixtures/notes';
 
 const GITHUB_API = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3210) + 1}/api/v3`;
-const NOTES = '- why do reviews go unread?\n  - too long\n    - nobody remembers\n      - [ ] ask legal\n- formats people liked\n';
+const NOTES =
+  '- why do reviews go unread?\n  - too long\n    - nobody remembers\n      - [ ] ask legal\n- formats people liked\n';
 
 async function shoot(page: Page, name: string) {
   fs.mkdirSync('test-results/screens', { recursive: true });
@@ -14,7 +15,10 @@ async function shoot(page: Page, name: string) {
 test('exports an event to Markdown and publishes it to a (local) gist from the UI', async ({ browser }) => {
   const s = await setUpNotes(browser);
   const org = s.organiser.context;
-  const put = await org.request.put(`/api/sessions/${s.sessionId}/notes`, { data: NOTES, headers: { 'content-type': 'text/markdown' } });
+  const put = await org.request.put(`/api/sessions/${s.sessionId}/notes`, {
+    data: NOTES,
+    headers: { 'content-type': 'text/markdown' },
+  });
   expect(put.status(), await put.text()).toBe(200);
 
   const page = await org.newPage();
@@ -27,12 +31,17 @@ test('exports an event to Markdown and publishes it to a (local) gist from the U
   const panel = page.getByTestId('event-export-panel');
   await panel.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('event-export-preview');
-  await expect(preview).toContainText('- why do reviews go unread?\n  - too long\n    - nobody remembers\n      - [ ] ask legal');
+  await expect(preview).toContainText(
+    '- why do reviews go unread?\n  - too long\n    - nobody remembers\n      - [ ] ask legal',
+  );
   await panel.getByText('Blog post (Jekyll)').click();
   await panel.getByRole('button', { name: 'Refresh preview' }).click();
   await expect(preview).toContainText('layout: post');
   await expect(preview).toContainText('## Contents {#contents}');
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Download .md' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('link', { name: 'Download .md' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`2026-06-11-${s.slug}-notes.md`);
   const file = fs.readFileSync((await download.path())!, 'utf8');
   expect(file).toMatch(/^---\nlayout: post\n/);
@@ -50,34 +59,58 @@ test('exports an event to Markdown and publishes it to a (local) gist from the U
   await expect(gistCard.getByRole('status')).toHaveText('Gist created.');
   const link = gistCard.getByTestId('gist-link');
   const gistId = (await link.textContent())!.split('/').pop()!;
-  const gist = (await (await page.request.get(`${GITHUB_API}/gists/${gistId}`)).json()) as { public: boolean; files: Record<string, { content: string }> };
+  const gist = (await (await page.request.get(`${GITHUB_API}/gists/${gistId}`)).json()) as {
+    public: boolean;
+    files: Record<string, { content: string }>;
+  };
   expect(gist.public).toBe(true);
   expect(Object.keys(gist.files)).toEqual(expect.arrayContaining(['README.md']));
-  expect(Object.values(gist.files).map((f) => f.content).join('\n')).toContain('    - nobody remembers');
+  expect(
+    Object.values(gist.files)
+      .map((f) => f.content)
+      .join('\n'),
+  ).toContain('    - nobody remembers');
 
-  const again = await org.request.put(`/api/sessions/${s.sessionId}/notes?mode=append`, { data: '- added later\n', headers: { 'content-type': 'text/markdown' } });
+  const again = await org.request.put(`/api/sessions/${s.sessionId}/notes?mode=append`, {
+    data: '- added later\n',
+    headers: { 'content-type': 'text/markdown' },
+  });
   expect(again.status()).toBe(200);
   await page.reload();
   await expect(gistCard.getByTestId('gist-link')).toHaveText(`${GITHUB_API.replace('/api/v3', '')}/gist/${gistId}`);
-  await expect.poll(async () => {
-    await gistCard.getByRole('button', { name: /Update gist|Publish as gist/ }).click();
-    await expect(gistCard.getByRole('status')).not.toHaveText('');
-    const g = (await (await page.request.get(`${GITHUB_API}/gists/${gistId}`)).json()) as { files: Record<string, { content: string }>; history: unknown[] };
-    return Object.values(g.files).some((f) => f.content.includes('- added later')) && g.history.length >= 2;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      await gistCard.getByRole('button', { name: /Update gist|Publish as gist/ }).click();
+      await expect(gistCard.getByRole('status')).not.toHaveText('');
+      const g = (await (await page.request.get(`${GITHUB_API}/gists/${gistId}`)).json()) as {
+        files: Record<string, { content: string }>;
+        history: unknown[];
+      };
+      return Object.values(g.files).some((f) => f.content.includes('- added later')) && g.history.length >= 2;
+    })
+    .toBe(true);
   await expect(gistCard.getByRole('status')).toHaveText('Gist updated: its revisions on GitHub show what changed.');
   await shoot(page, 'export-page-published');
   await page.setViewportSize({ width: 390, height: 844 });
   await shoot(page, 'export-page-phone');
 });
 
-test('copying a nested selection puts Markdown on the clipboard; a plain textarea keeps the indentation', async ({ browser }) => {
+test('copying a nested selection puts Markdown on the clipboard; a plain textarea keeps the indentation', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   await s.attendee.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, { data: NOTES, headers: { 'content-type': 'text/markdown' } });
+  const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, {
+    data: NOTES,
+    headers: { 'content-type': 'text/markdown' },
+  });
   expect(put.status()).toBe(200);
   const page = await openNotes(s.attendee.context, s.path);
-  await expect.poll(() => docOutline(page)).toEqual([[['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked']]);
+  await expect
+    .poll(() => docOutline(page))
+    .toEqual([
+      [['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked'],
+    ]);
 
   // Select from "too long" to the end of "ask legal", as a drag would.
   await page.evaluate(() => {
@@ -110,7 +143,15 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await page.getByRole('dialog').getByLabel('Markdown').fill('- from the dialog\n  - nested');
   await page.getByRole('button', { name: 'Add to notes' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
-  await expect.poll(() => docOutline(page)).toEqual([[['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked', ['from the dialog', ['nested']]]]);
+  await expect
+    .poll(() => docOutline(page))
+    .toEqual([
+      [
+        ['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]],
+        'formats people liked',
+        ['from the dialog', ['nested']],
+      ],
+    ]);
   await page.getByTestId('session-export-panel').getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('session-export-preview')).toContainText('- from the dialog\n  - nested');
   await shoot(page, 'session-harvest');
@@ -118,10 +159,15 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
   await shoot(page, 'session-harvest-phone');
 });
 
-test('publish with consent: once required, a session enters the export only after its host approved it', async ({ browser }) => {
+test('publish with consent: once required, a session enters the export only after its host approved it', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const page = await s.organiser.context.newPage();
-  const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, { data: NOTES, headers: { 'content-type': 'text/markdown' } });
+  const put = await s.organiser.context.request.put(`/api/sessions/${s.sessionId}/notes`, {
+    data: NOTES,
+    headers: { 'content-type': 'text/markdown' },
+  });
   expect(put.status()).toBe(200);
   await page.goto(`/e/${s.slug}/export`);
   await page.getByLabel(/Require each session’s hosts to approve/).check();

@@ -26,7 +26,9 @@ test('with no PUBLIC_URL, invite links use the address the organiser opened, wit
   const other = await browser.newContext({ baseURL: base });
   const join = await other.newPage();
   await join.goto(await url.inputValue());
-  await expect(join.getByRole('heading', { level: 1 })).toContainText(event.slug.replace(/-/g, ' '), { ignoreCase: true });
+  await expect(join.getByRole('heading', { level: 1 })).toContainText(event.slug.replace(/-/g, ' '), {
+    ignoreCase: true,
+  });
 });
 
 test('the last organiser is not offered "Make attendee" or "Remove"', async ({ browser }) => {

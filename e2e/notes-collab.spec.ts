@@ -14,8 +14,9 @@ function textLines(doc: JSONContent): string[] {
   return out;
 }
 
-
-test('two people type into the same outline at once and end with identical notes, seeing each other', async ({ browser }) => {
+test('two people type into the same outline at once and end with identical notes, seeing each other', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);
   const b = await openNotes(s.attendee.context, s.path);
@@ -34,10 +35,7 @@ test('two people type into the same outline at once and end with identical notes
   // Different items at the same time.
   await caretAtEnd(a, 'why do reviews go unread?');
   await caretAtEnd(b, 'formats people liked');
-  await Promise.all([
-    a.keyboard.type(' (too long)', { delay: 15 }),
-    b.keyboard.type(' (one page)', { delay: 15 }),
-  ]);
+  await Promise.all([a.keyboard.type(' (too long)', { delay: 15 }), b.keyboard.type(' (one page)', { delay: 15 })]);
   // The same item at the same time, then each adds a child under it.
   await caretAtEnd(a, 'formats people liked (one page)');
   await caretAtEnd(b, 'formats people liked (one page)');
@@ -60,7 +58,13 @@ test('two people type into the same outline at once and end with identical notes
   expect(lines[0]).toBe('why do reviews go unread? (too long)');
   expect(lines[1]!.startsWith('formats people liked (one page)')).toBe(true);
   const all = lines.join('');
-  const typed = ['why do reviews go unread? (too long)', 'formats people liked (one page)', ' A-said', 'child from A', ' B-said'];
+  const typed = [
+    'why do reviews go unread? (too long)',
+    'formats people liked (one page)',
+    ' A-said',
+    'child from A',
+    ' B-said',
+  ];
   const sorted = (x: string) => [...x].sort().join('');
   expect(sorted(all)).toBe(sorted(typed.join('')));
 

@@ -49,7 +49,9 @@ test('a named version is restored as a new change, and the restore is undone', a
   await expect.poll(async () => (await docText(host)) === (await docText(other))).toBe(true);
 
   // An attendee who is not a host cannot preview or restore through the API.
-  const list = (await (await s.attendee.context.request.get(`/api/sessions/${s.sessionId}/versions`)).json()) as { versions: { id: string }[] };
+  const list = (await (await s.attendee.context.request.get(`/api/sessions/${s.sessionId}/versions`)).json()) as {
+    versions: { id: string }[];
+  };
   const preview = await s.attendee.context.request.get(`/api/sessions/${s.sessionId}/versions/${list.versions[0]!.id}`);
   expect(preview.status()).toBe(403);
 });

@@ -16,14 +16,20 @@ async function pasteHtml(page: Page, html: string, text: string) {
   );
 }
 
-test('links keep only their href: pasted links work, smuggled attributes are not rendered or shared', async ({ browser }) => {
+test('links keep only their href: pasted links work, smuggled attributes are not rendered or shared', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);
   const b = await openNotes(s.attendee.context, s.path);
   await a.getByTestId('notes-editor').click();
 
   // Pasting a link still works, and it reaches the others, with the attributes we choose.
-  await pasteHtml(a, '<p>read <a href="https://example.org/guide" class="fixed inset-0 z-50" target="_top" title="x">the guide</a></p>', 'read the guide');
+  await pasteHtml(
+    a,
+    '<p>read <a href="https://example.org/guide" class="fixed inset-0 z-50" target="_top" title="x">the guide</a></p>',
+    'read the guide',
+  );
   for (const page of [a, b]) {
     const link = page.getByTestId('notes-editor').locator('a', { hasText: 'the guide' });
     await expect(link).toHaveAttribute('href', 'https://example.org/guide');
@@ -37,7 +43,11 @@ test('links keep only their href: pasted links work, smuggled attributes are not
   // does not render them, and the server refuses the update, so B never sees the link.
   await a.evaluate(() => {
     const paragraph = window.__hallwayDoc!.getXmlFragment('default').get(0) as unknown as { get(i: number): unknown };
-    type Formattable = { format(i: number, n: number, a: object): void; insert(i: number, s: string): void; length: number };
+    type Formattable = {
+      format(i: number, n: number, a: object): void;
+      insert(i: number, s: string): void;
+      length: number;
+    };
     let text: Formattable | null = null;
     // The first text of the document, wherever the editor put it.
     const walk = (node: unknown): void => {
@@ -51,7 +61,9 @@ test('links keep only their href: pasted links work, smuggled attributes are not
     if (!t) throw new Error('no text in the document');
     window.__hallwayDoc!.transact(() => {
       t.insert(0, 'overlay ');
-      t.format(0, 7, { link: { href: 'https://evil.example', class: 'fixed inset-0 z-50 evil-overlay', target: '_top', title: 'evil' } });
+      t.format(0, 7, {
+        link: { href: 'https://evil.example', class: 'fixed inset-0 z-50 evil-overlay', target: '_top', title: 'evil' },
+      });
     });
   });
   const smuggled = a.getByTestId('notes-editor').locator('a', { hasText: 'overlay' });

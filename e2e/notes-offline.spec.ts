@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { caretAtEnd, docText, openNotes, setUpNotes } from './fixtures/notes';
 
-test('offline: typing continues, survives a reload, and merges with what others wrote meanwhile', async ({ browser }) => {
+test('offline: typing continues, survives a reload, and merges with what others wrote meanwhile', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);
   const b = await openNotes(s.attendee.context, s.path);

@@ -49,7 +49,10 @@ test('outline keys: Enter, Tab, Shift-Tab, Alt+arrows, fold by key and by bullet
   await page.reload();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-phase', 'synced');
   await expect(editor.locator('li.is-folded')).toHaveCount(1);
-  await editor.locator('li.is-folded').first().click({ position: { x: 8, y: 12 } });
+  await editor
+    .locator('li.is-folded')
+    .first()
+    .click({ position: { x: 8, y: 12 } });
   await expect(editor.locator('li.is-folded')).toHaveCount(0);
 
   // Enter at the end of d makes a sibling; Backspace in the empty item outdents, then joins.

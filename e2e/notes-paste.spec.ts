@@ -11,18 +11,29 @@ async function paste(page: Page, data: { text: string; html?: string }) {
   }, data);
 }
 
-test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only for http(s) and mailto', async ({ browser }) => {
+test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only for http(s) and mailto', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const page = await openNotes(s.organiser.context, s.path);
   const editor = page.getByTestId('notes-editor');
   await editor.click();
 
-  await paste(page, { text: '* why do reviews go unread?\n  * too long\n    * nobody remembers\n* follow-ups\n  * [x] share the template\n  * [ ] ask legal\n' });
+  await paste(page, {
+    text: '* why do reviews go unread?\n  * too long\n    * nobody remembers\n* follow-ups\n  * [x] share the template\n  * [ ] ask legal\n',
+  });
   await expect(editor).toContainText('nobody remembers');
   const md = await docJSON(page);
   expect(JSON.stringify(md)).toContain('"type":"taskItem"');
   expect(JSON.stringify(md)).toContain('"checked":true');
-  await expect.poll(() => docOutline(page)).toEqual([[['why do reviews go unread?', [['too long', ['nobody remembers']]]], ['follow-ups', ['share the template', 'ask legal']]]]);
+  await expect
+    .poll(() => docOutline(page))
+    .toEqual([
+      [
+        ['why do reviews go unread?', [['too long', ['nobody remembers']]]],
+        ['follow-ups', ['share the template', 'ask legal']],
+      ],
+    ]);
 
   // Google Docs: flat lists with aria-level.
   await page.evaluate(() => window.__hallwayEditor!.commands.clearContent(true));
@@ -36,7 +47,10 @@ test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only f
   // Etherpad: one-item lists with list-bulletN classes.
   await page.evaluate(() => window.__hallwayEditor!.commands.clearContent(true));
   await editor.click();
-  await paste(page, { text: 'x\nx1', html: '<div><ul class="list-bullet1"><li>x</li></ul></div><div><ul class="list-bullet2"><li>x1</li></ul></div>' });
+  await paste(page, {
+    text: 'x\nx1',
+    html: '<div><ul class="list-bullet1"><li>x</li></ul></div><div><ul class="list-bullet2"><li>x1</li></ul></div>',
+  });
   await expect.poll(() => docOutline(page)).toEqual([[['x', ['x1']]]]);
 
   // A URL pasted over selected text links it; a javascript: URL does not.
@@ -85,7 +99,9 @@ test('real notes pasted as Markdown look right', async ({ browser }) => {
   await page.getByTestId('notes-editor').click();
   await paste(page, { text: SAMPLE });
   await expect(page.getByTestId('notes-editor')).toContainText('ask legal whether');
-  await expect(page.getByTestId('notes-editor').locator('h2')).toHaveText('Session 1: Incident reviews that people actually read');
+  await expect(page.getByTestId('notes-editor').locator('h2')).toHaveText(
+    'Session 1: Incident reviews that people actually read',
+  );
   await expect(page.getByTestId('notes-editor').locator('pre code')).toContainText('owner: payments');
   await expect(b.getByTestId('notes-editor')).toContainText('ask legal whether');
   await b.getByTestId('notes-editor').locator('p', { hasText: 'formats people liked' }).click();
@@ -94,7 +110,9 @@ test('real notes pasted as Markdown look right', async ({ browser }) => {
   await page.screenshot({ path: 'test-results/screens/notes-rich.png', fullPage: true });
 });
 
-test('an editor older than the document turns read-only and asks for a reload; nobody can make it so for everyone', async ({ browser }) => {
+test('an editor older than the document turns read-only and asks for a reload; nobody can make it so for everyone', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);
   const b = await openNotes(s.attendee.context, s.path);

@@ -49,7 +49,9 @@ test('readers see live notes but cannot type, and their token is read-only', asy
   const page = await openNotes(outsider, s.path, { editable: false });
   await expect(page.getByTestId('readonly-notice')).toContainText('Only members');
   // Readers may not create versions.
-  const v = await outsider.request.post(`/api/sessions/${s.sessionId}/versions`, { data: { kind: 'MANUAL', name: 'nope' } });
+  const v = await outsider.request.post(`/api/sessions/${s.sessionId}/versions`, {
+    data: { kind: 'MANUAL', name: 'nope' },
+  });
   expect(v.status()).toBe(403);
 });
 

@@ -65,7 +65,9 @@ test('an anonymous reader sees no stray avatar and "Read-only" once', async ({ b
   await page.screenshot({ path: 'test-results/screens/notes-anonymous-reader.png' });
 });
 
-test('on a phone the whole toolbar can be reached and a remote caret label leaves the text readable', async ({ browser }) => {
+test('on a phone the whole toolbar can be reached and a remote caret label leaves the text readable', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser);
   const a = await openNotes(s.organiser.context, s.path);
   const b = await openNotes(s.attendee.context, s.path);

@@ -6,12 +6,15 @@ async function storedNames(page: Page): Promise<{ databases: string[]; caches: s
     const databases = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('hallway:'));
     const keys = await caches.keys();
     let pages = 0;
-    for (const key of keys) if (key.startsWith('hallway-pages')) pages += (await (await caches.open(key)).keys()).length;
+    for (const key of keys)
+      if (key.startsWith('hallway-pages')) pages += (await (await caches.open(key)).keys()).length;
     return { databases, caches: keys, pages };
   });
 }
 
-test('private notes are not kept without consent, and nothing is readable offline after sign-out', async ({ browser }) => {
+test('private notes are not kept without consent, and nothing is readable offline after sign-out', async ({
+  browser,
+}) => {
   const s = await setUpNotes(browser, { visibility: 'PRIVATE' });
 
   // An attendee who did not ask for an offline copy: the page is not kept.

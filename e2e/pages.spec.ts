@@ -7,7 +7,10 @@ import { createEventViaApi, signUpViaApi } from './fixtures/users';
 const shot = (name: string) => ({ path: `test-results/screens/${name}.png`, fullPage: true });
 
 test.describe('pages render and look finished', () => {
-  for (const viewport of [{ width: 1280, height: 900, label: 'desktop' }, { width: 390, height: 844, label: 'phone' }]) {
+  for (const viewport of [
+    { width: 1280, height: 900, label: 'desktop' },
+    { width: 390, height: 844, label: 'phone' },
+  ]) {
     test(`all foundation pages at ${viewport.label} width`, async ({ browser }) => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
@@ -25,12 +28,29 @@ test.describe('pages render and look finished', () => {
       await page.screenshot(shot(`signup-${viewport.label}`));
 
       await signUpViaApi(context);
-      const event = await createEventViaApi(context.request, { title: 'Harbour Unconf 2026', description: 'Two days of open-space sessions by the harbour. Bring a topic, or just bring questions.' });
-      for (const room of ['Aft', 'Bow', 'Galley']) await context.request.post(`/api/events/${event.slug}/rooms`, { data: { name: room, capacity: 30 } });
-      await context.request.post(`/api/events/${event.slug}/slots`, { data: { startsAt: '2026-06-11T08:00:00Z', endsAt: '2026-06-11T08:45:00Z', kind: 'PLENARY', label: 'Opening and marketplace' } });
-      await context.request.post(`/api/events/${event.slug}/slots`, { data: { startsAt: '2026-06-11T09:00:00Z', endsAt: '2026-06-11T09:45:00Z' } });
-      await context.request.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Incident reviews that people actually read' } });
-      await context.request.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Feature flags without the mess' } });
+      const event = await createEventViaApi(context.request, {
+        title: 'Harbour Unconf 2026',
+        description: 'Two days of open-space sessions by the harbour. Bring a topic, or just bring questions.',
+      });
+      for (const room of ['Aft', 'Bow', 'Galley'])
+        await context.request.post(`/api/events/${event.slug}/rooms`, { data: { name: room, capacity: 30 } });
+      await context.request.post(`/api/events/${event.slug}/slots`, {
+        data: {
+          startsAt: '2026-06-11T08:00:00Z',
+          endsAt: '2026-06-11T08:45:00Z',
+          kind: 'PLENARY',
+          label: 'Opening and marketplace',
+        },
+      });
+      await context.request.post(`/api/events/${event.slug}/slots`, {
+        data: { startsAt: '2026-06-11T09:00:00Z', endsAt: '2026-06-11T09:45:00Z' },
+      });
+      await context.request.post(`/api/events/${event.slug}/sessions`, {
+        data: { title: 'Incident reviews that people actually read' },
+      });
+      await context.request.post(`/api/events/${event.slug}/sessions`, {
+        data: { title: 'Feature flags without the mess' },
+      });
 
       await page.goto('/events');
       await expect(page.getByRole('heading', { name: 'My events' })).toBeVisible();

@@ -23,7 +23,11 @@ async function assertInert(page: Page, label: string) {
     const covering = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      return (s.position === 'fixed' || s.position === 'absolute') && r.width >= window.innerWidth * 0.8 && r.height >= window.innerHeight * 0.8;
+      return (
+        (s.position === 'fixed' || s.position === 'absolute') &&
+        r.width >= window.innerWidth * 0.8 &&
+        r.height >= window.innerHeight * 0.8
+      );
     });
     return {
       pwned: w.__pwned ?? null,
@@ -36,13 +40,18 @@ async function assertInert(page: Page, label: string) {
   expect(report, label).toEqual({ pwned: null, badLinks: [], headingReachable: true, centreTag: 'ok', covering: [] });
 }
 
-test('hostile strings everywhere are shown as text: nothing runs, nothing covers the page', async ({ browser, baseURL }) => {
+test('hostile strings everywhere are shown as text: nothing runs, nothing covers the page', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await newNotesContext(browser);
   const dialogs: string[] = [];
-  context.on('page', (p) => p.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  }));
+  context.on('page', (p) =>
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }),
+  );
   await signUpViaApi(context);
   const event = await createEventViaApi(context.request, {
     title: `<img src=x onerror="${MARK('title')}"> Camp`,
@@ -50,9 +59,17 @@ test('hostile strings everywhere are shown as text: nothing runs, nothing covers
     settings: { guestsAllowed: true },
   });
   const api = context.request;
-  expect((await api.post(`/api/events/${event.slug}/rooms`, { data: { name: `<b onmouseover="${MARK('room')}">Room</b>` } })).status()).toBe(201);
+  expect(
+    (
+      await api.post(`/api/events/${event.slug}/rooms`, { data: { name: `<b onmouseover="${MARK('room')}">Room</b>` } })
+    ).status(),
+  ).toBe(201);
   const s = await api.post(`/api/events/${event.slug}/sessions`, {
-    data: { title: `<script>${MARK('session title')}</script> Talk`, description: hostile('session description'), tags: ['<i>x</i>', 'javascript:1'] },
+    data: {
+      title: `<script>${MARK('session title')}</script> Talk`,
+      description: hostile('session description'),
+      tags: ['<i>x</i>', 'javascript:1'],
+    },
   });
   expect(s.status(), await s.text()).toBe(201);
   const session = (await s.json()) as { id: string };
@@ -62,12 +79,20 @@ test('hostile strings everywhere are shown as text: nothing runs, nothing covers
   const { token } = (await inv.json()) as { token: string };
   const guest = await browser.newContext({ baseURL });
   const { csrfToken } = (await (await guest.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const joined = await guest.request.post('/api/auth/callback/guest', { form: { csrfToken, token, name: `<svg onload="${MARK('guest')}">Eve`, json: 'true' } });
+  const joined = await guest.request.post('/api/auth/callback/guest', {
+    form: { csrfToken, token, name: `<svg onload="${MARK('guest')}">Eve`, json: 'true' },
+  });
   expect(joined.ok()).toBe(true);
   await guest.close();
 
   const page = await context.newPage();
-  for (const path of [`/e/${event.slug}`, `/e/${event.slug}/board`, `/e/${event.slug}/settings`, `/e/${event.slug}/s/${session.id}`, '/events']) {
+  for (const path of [
+    `/e/${event.slug}`,
+    `/e/${event.slug}/board`,
+    `/e/${event.slug}/settings`,
+    `/e/${event.slug}/s/${session.id}`,
+    '/events',
+  ]) {
     await page.goto(path);
     await assertInert(page, path);
   }
@@ -84,11 +109,14 @@ test('hostile strings everywhere are shown as text: nothing runs, nothing covers
     dt.setData('text/html', html);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, hostile('notes html'));
-  await editor.evaluate((el, text) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, `* [link](javascript:${MARK('notes md')})\n* [data](data:text/html,x)\n* <img src=x onerror="${MARK('notes md img')}">\n`);
+  await editor.evaluate(
+    (el, text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    `* [link](javascript:${MARK('notes md')})\n* [data](data:text/html,x)\n* <img src=x onerror="${MARK('notes md img')}">\n`,
+  );
   await expect(editor).toContainText('cover');
   await assertInert(page, 'notes');
   await page.reload();

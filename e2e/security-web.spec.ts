@@ -48,19 +48,29 @@ test('signing out ends the session everywhere: a copied cookie no longer works',
   await thief.close();
 });
 
-test('wrong passwords: 429 with Retry-After; X-Forwarded-For is not trusted by default', async ({ playwright, baseURL }) => {
+test('wrong passwords: 429 with Retry-After; X-Forwarded-For is not trusted by default', async ({
+  playwright,
+  baseURL,
+}) => {
   const api = await playwright.request.newContext({ baseURL });
   const u = newUser('guessed');
   expect((await api.post('/api/users', { data: u })).status()).toBe(201);
   const attempt = async (password: string, headers: Record<string, string> = {}) => {
     const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    return api.post('/api/auth/callback/password', { form: { csrfToken, email: u.email, password, json: 'true' }, headers, maxRedirects: 0 });
+    return api.post('/api/auth/callback/password', {
+      form: { csrfToken, email: u.email, password, json: 'true' },
+      headers,
+      maxRedirects: 0,
+    });
   };
   for (let i = 0; i < 10; i++) expect((await attempt(`wrong-password-${i}`)).status()).not.toBe(429);
   const limited = await attempt('wrong-password-x');
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
-  expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' }, url: expect.stringContaining('error=RateLimited') });
+  expect(await limited.json()).toMatchObject({
+    error: { code: 'rate_limited' },
+    url: expect.stringContaining('error=RateLimited'),
+  });
   // Claiming to come from elsewhere does not help: no proxy is trusted here.
   expect((await attempt('wrong-password-y', { 'x-forwarded-for': '203.0.113.77' })).status()).toBe(429);
   await api.dispose();
@@ -72,7 +82,10 @@ test('bad input: malformed paths are 400, a 40 MB body is refused unread with 41
   }
   const url = new URL('/api/users', baseURL);
   const status = await new Promise<number>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(40 * 1024 * 1024) } });
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(40 * 1024 * 1024) },
+    });
     req.on('response', (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);

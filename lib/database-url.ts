@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export type DatabaseTarget =
-  | { provider: 'sqlite'; url: string; file: string }
-  | { provider: 'postgresql'; url: string };
+  { provider: 'sqlite'; url: string; file: string } | { provider: 'postgresql'; url: string };
 
 /** Where the data lives: DATABASE_URL if set, else `hallway.db` in DATA_DIR (default ./data). */
 export function resolveDatabaseTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {

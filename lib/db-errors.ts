@@ -22,5 +22,7 @@ export function isRetryableConflict(err: unknown): boolean {
   if (e.code === 'P2034') return true; // write conflict or deadlock
   // The SQLite adapter reports SQLITE_BUSY as P1008 with the driver's code in meta.
   const text = `${e.message ?? ''} ${JSON.stringify(e.meta ?? {})}`;
-  return /SQLITE_BUSY|database is locked|could not serialize access|deadlock detected|TransactionWriteConflict/i.test(text);
+  return /SQLITE_BUSY|database is locked|could not serialize access|deadlock detected|TransactionWriteConflict/i.test(
+    text,
+  );
 }

@@ -36,16 +36,28 @@ const schema = z.object({
   /** Lifetime of the signed token that opens one collab connection. */
   COLLAB_TOKEN_TTL_S: z.coerce.number().int().min(10).max(86_400).default(600),
   /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   /** Largest document (approximate encoded size) the server lets grow; beyond it updates are refused (4413). */
-  COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  COLLAB_MAX_DOC_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   COLLAB_MAX_CONNECTIONS_PER_DOC: z.coerce.number().int().min(1).default(5000),
   COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(30),
   /** Sustained messages per second per user (all their connections on a node), and the burst allowed. */
   COLLAB_RATE_PER_USER_S: z.coerce.number().min(1).default(100),
   COLLAB_RATE_BURST: z.coerce.number().min(1).default(500),
   /** A socket whose unsent buffer exceeds this is a slow consumer: disconnected, it resyncs on reconnect. */
-  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   /** Largest awareness (presence) state one client may publish; a bigger one closes its connection (4400). */
   COLLAB_MAX_AWARENESS_BYTES: z.coerce.number().int().min(256).default(4096),
   /** Collab tokens one client address may get without signing in, per 10 minutes (a venue shares one address). */
@@ -72,9 +84,17 @@ const schema = z.object({
   /** Set to 1 to serve /metrics without a token (only behind a network that keeps it private). */
   METRICS_PUBLIC: z.enum(['0', '1']).default('0'),
   /** Largest request body of any kind; a bigger declared Content-Length is refused (413) unread. */
-  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  HTTP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   /** Largest JSON body an API route reads (routes may allow more up to HTTP_MAX_BODY_BYTES). */
-  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  API_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Sign-ups allowed from one client address (IPv6: one /64) per 10 minutes. */
   AUTH_SIGNUP_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
   /** Sign-up attempts for one email address per hour. */

@@ -15,7 +15,10 @@ export function registerRedisCheck(check: RedisCheck): void {
 }
 
 export async function checkHealth(): Promise<HealthReport> {
-  const dbStatus = await db.$queryRawUnsafe('SELECT 1').then(() => 'ok' as const, () => 'error' as const);
+  const dbStatus = await db.$queryRawUnsafe('SELECT 1').then(
+    () => 'ok' as const,
+    () => 'error' as const,
+  );
   const report: HealthReport = { status: 'ok', db: dbStatus };
   const redisCheck = globalForHealth.__hallwayRedisCheck;
   if (redisCheck) report.redis = await redisCheck().catch(() => 'error' as const);

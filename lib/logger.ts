@@ -7,7 +7,10 @@ export const logger: pino.Logger = (globalForLog.__hallwayLog ??= pino(
   {
     level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
     base: { pid: process.pid },
-    redact: { paths: ['token', 'password', '*.token', '*.password', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    redact: {
+      paths: ['token', 'password', '*.token', '*.password', 'req.headers.authorization', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
   },
   // The CLI keeps stdout for its answers (a token, a table), so its logs go to stderr.
   pino.destination(process.env.HALLWAY_LOG_STDERR ? 2 : 1),

@@ -10,7 +10,11 @@ import { ensureSqliteDir, resolveDatabaseTarget, type DatabaseTarget } from './d
 // status` agrees. Written by hand because `prisma migrate deploy` with the js engine fails on
 // PostgreSQL (prisma/prisma#27403) and costs seconds of CLI start-up on every `npm start`.
 
-interface Migration { name: string; sql: string; checksum: string }
+interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -49,7 +53,10 @@ function migrateSqlite(target: Extract<DatabaseTarget, { provider: 'sqlite' }>, 
     sqlite.pragma('journal_mode = WAL');
     sqlite.exec(TABLE.replace(/TIMESTAMPTZ/g, 'DATETIME').replace('now()', 'current_timestamp'));
     const applied = new Set(
-      sqlite.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all().map((r) => (r as { migration_name: string }).migration_name),
+      sqlite
+        .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL')
+        .all()
+        .map((r) => (r as { migration_name: string }).migration_name),
     );
     const done: string[] = [];
     for (const m of migrations) {
@@ -57,11 +64,15 @@ function migrateSqlite(target: Extract<DatabaseTarget, { provider: 'sqlite' }>, 
       // IMMEDIATE takes the write lock first, so a second process waits and then sees the row.
       sqlite.exec('BEGIN IMMEDIATE');
       try {
-        const again = sqlite.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL').get(m.name);
+        const again = sqlite
+          .prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL')
+          .get(m.name);
         if (!again) {
           sqlite.exec(m.sql);
           sqlite
-            .prepare('INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)')
+            .prepare(
+              'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
+            )
             .run(crypto.randomUUID(), m.checksum, Date.now(), m.name, Date.now());
           done.push(m.name);
         }
@@ -84,7 +95,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
     // One migrator at a time across every node sharing the database.
     await client.query('SELECT pg_advisory_lock(724001)');
     await client.query(TABLE);
-    const { rows } = await client.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL',
+    );
     const applied = new Set(rows.map((r) => r.migration_name));
     const done: string[] = [];
     for (const m of migrations) {

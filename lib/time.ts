@@ -9,17 +9,27 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as Europe/London)');
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, 'Unknown time zone (use an IANA name such as Europe/London)');
 
 /** A calendar date, YYYY-MM-DD, stored as UTC midnight. */
 export const dateOnlySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-11')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date')
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'Not a real date',
+  )
   .transform((s) => new Date(`${s}T00:00:00Z`));
 
 /** An instant with an explicit offset (2026-06-11T09:00:00Z or +01:00). */
-export const instantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 time with a zone, like 2026-06-11T09:00:00Z' }).transform((s) => new Date(s));
+export const instantSchema = z.iso
+  .datetime({ offset: true, message: 'Use an ISO 8601 time with a zone, like 2026-06-11T09:00:00Z' })
+  .transform((s) => new Date(s));
 
 export function toDateOnly(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -38,7 +48,13 @@ export function timeInZone(d: Date, timeZone: string): string {
 /** "Thu 11 June 2026" for a date-only value. */
 export function formatDay(d: Date | string): string {
   const date = typeof d === 'string' ? new Date(`${d}T00:00:00Z`) : d;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
 }
 
 export function formatDateRange(start: Date, end: Date): string {
@@ -50,7 +66,14 @@ export function formatDateRange(start: Date, end: Date): string {
 /** Offset of a time zone from UTC at an instant, in minutes (Europe/London in June → 60). */
 function zoneOffsetMinutes(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

@@ -23,7 +23,10 @@ function resolves(from, name) {
 for (const [path, meta] of Object.entries(pk)) {
   if (!meta.optionalDependencies) continue;
   for (const name of Object.keys(meta.optionalDependencies)) {
-    if (!resolves(path, name)) { delete meta.optionalDependencies[name]; dropped.push(name); }
+    if (!resolves(path, name)) {
+      delete meta.optionalDependencies[name];
+      dropped.push(name);
+    }
   }
   if (Object.keys(meta.optionalDependencies).length === 0) delete meta.optionalDependencies;
 }

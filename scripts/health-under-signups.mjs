@@ -21,7 +21,11 @@ async function sample(n) {
   return out.sort((a, b) => a - b);
 }
 
-const stats = (xs) => ({ median: xs[Math.floor(xs.length / 2)].toFixed(1), max: xs[xs.length - 1].toFixed(1), n: xs.length });
+const stats = (xs) => ({
+  median: xs[Math.floor(xs.length / 2)].toFixed(1),
+  max: xs[xs.length - 1].toFixed(1),
+  n: xs.length,
+});
 
 async function signUp() {
   const id = crypto.randomBytes(6).toString('hex');
@@ -36,14 +40,22 @@ async function signUp() {
 
 async function signInUnknown() {
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = await csrf.json();
   const id = crypto.randomBytes(6).toString('hex');
   const r = await fetch(`${base}/api/auth/callback/password`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrfToken, email: `nobody-${id}@example.test`, password: 'wrong-password-123', json: 'true' }),
+    body: new URLSearchParams({
+      csrfToken,
+      email: `nobody-${id}@example.test`,
+      password: 'wrong-password-123',
+      json: 'true',
+    }),
   });
   await r.text();
   return r.status;
@@ -66,4 +78,14 @@ running = false;
 await monitor;
 loaded.sort((a, b) => a - b);
 const counts = statuses.reduce((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
-console.log(JSON.stringify({ base, parallel, rounds: 3, idle: stats(idle), underLoad: stats(loaded), authStatuses: counts, loadMs: elapsed.toFixed(0) }));
+console.log(
+  JSON.stringify({
+    base,
+    parallel,
+    rounds: 3,
+    idle: stats(idle),
+    underLoad: stats(loaded),
+    authStatuses: counts,
+    loadMs: elapsed.toFixed(0),
+  }),
+);

@@ -44,11 +44,23 @@ function median(xs) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-measure-'));
 const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_SECRET: crypto.randomBytes(32).toString('hex') },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    AUTH_SECRET: crypto.randomBytes(32).toString('hex'),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   await waitForHealth(Date.now() + 240_000);
   // One organiser, one event, one session, through the API.
@@ -57,9 +69,24 @@ try {
   const user = { email: `measure-${id}@example.test`, name: 'Measure', password: `pw-${id}-long-enough` };
   await setup.request.post('/api/users', { data: user });
   const { csrfToken } = await (await setup.request.get('/api/auth/csrf')).json();
-  await setup.request.post('/api/auth/callback/password', { form: { csrfToken, email: user.email, password: user.password, json: 'true' }, maxRedirects: 0 });
-  const event = await (await setup.request.post('/api/events', { data: { title: `Measure ${id}`, timezone: 'UTC', startDate: '2026-06-11', endDate: '2026-06-11', visibility: 'PUBLIC' } })).json();
-  const session = await (await setup.request.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Measured session' } })).json();
+  await setup.request.post('/api/auth/callback/password', {
+    form: { csrfToken, email: user.email, password: user.password, json: 'true' },
+    maxRedirects: 0,
+  });
+  const event = await (
+    await setup.request.post('/api/events', {
+      data: {
+        title: `Measure ${id}`,
+        timezone: 'UTC',
+        startDate: '2026-06-11',
+        endDate: '2026-06-11',
+        visibility: 'PUBLIC',
+      },
+    })
+  ).json();
+  const session = await (
+    await setup.request.post(`/api/events/${event.slug}/sessions`, { data: { title: 'Measured session' } })
+  ).json();
   const notesPath = `/e/${event.slug}/s/${session.id}`;
   const cookies = await setup.cookies();
 
@@ -84,7 +111,9 @@ try {
       if (res.request().resourceType() === 'script') js.set(res.url(), res);
     });
     await page.goto(notesPath);
-    const at = await page.waitForFunction(() => window.__editableAt, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+    const at = await page
+      .waitForFunction(() => window.__editableAt, null, { timeout: 60_000 })
+      .then((h) => h.jsonValue());
     // The first run warms the server (compiled routes, database); it is not counted.
     if (run > 0) times.push(Math.round(at));
     if (run === 1) {
@@ -97,13 +126,26 @@ try {
         wire += sizes.responseBodySize;
         raw += body.length;
         gzip += zlib.gzipSync(body).length;
-        if (args.includes('--files')) console.error(`${Math.round(zlib.gzipSync(body).length / 1024)} KB gz  ${res.url()}`);
+        if (args.includes('--files'))
+          console.error(`${Math.round(zlib.gzipSync(body).length / 1024)} KB gz  ${res.url()}`);
       }
-      scripts = { files: js.size, rawKB: Math.round(raw / 1024), gzipKB: Math.round(gzip / 1024), wireKB: Math.round(wire / 1024) };
+      scripts = {
+        files: js.size,
+        rawKB: Math.round(raw / 1024),
+        gzipKB: Math.round(gzip / 1024),
+        wireKB: Math.round(wire / 1024),
+      };
     }
     await context.close();
   }
-  console.log(JSON.stringify({ page: 'notes', runs: RUNS, editableMs: { median: median(times), min: Math.min(...times), max: Math.max(...times) }, scripts }));
+  console.log(
+    JSON.stringify({
+      page: 'notes',
+      runs: RUNS,
+      editableMs: { median: median(times), min: Math.min(...times), max: Math.max(...times) },
+      scripts,
+    }),
+  );
 } finally {
   await browser.close();
   server.kill('SIGTERM');

@@ -8,18 +8,61 @@ const only = process.argv.slice(2);
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['schemas', 'node', ['scripts/prisma-schemas.mjs', '--check']],
   ['build', 'npx', ['next', 'build']],
-  ['unit+integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-report.json']],
+  [
+    'unit+integration',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest-report.json'],
+  ],
   // The collab server under faults and abuse (test/chaos), and a seconds-long benchmark run so the
   // harness in bench/ cannot rot (Hallway only: the peers are not installed by `npm ci`).
-  ['chaos', 'npx', ['vitest', 'run', '--config', 'vitest.chaos.config.mts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/chaos-report.json']],
-  ['bench-smoke', 'npx', ['tsx', 'bench/run.ts', 'one-room', '--servers', 'hallway', '--hallway-mode', 'collab', '--editors', '5', '--readers', '5', '--seconds', '1', '--warmup', '0.5', '--rounds', '1', '--check', '--out', 'test-results/bench-smoke.json']],
+  [
+    'chaos',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.chaos.config.mts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/chaos-report.json',
+    ],
+  ],
+  [
+    'bench-smoke',
+    'npx',
+    [
+      'tsx',
+      'bench/run.ts',
+      'one-room',
+      '--servers',
+      'hallway',
+      '--hallway-mode',
+      'collab',
+      '--editors',
+      '5',
+      '--readers',
+      '5',
+      '--seconds',
+      '1',
+      '--warmup',
+      '0.5',
+      '--rounds',
+      '1',
+      '--check',
+      '--out',
+      'test-results/bench-smoke.json',
+    ],
+  ],
   ['browser', 'npx', ['playwright', 'test']],
 ].filter(([name]) => only.length === 0 || only.includes(name));
 
 fs.mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest-report.json', 'test-results/chaos-report.json', 'test-results/e2e-report.json']) fs.rmSync(f, { force: true });
+for (const f of ['test-results/vitest-report.json', 'test-results/chaos-report.json', 'test-results/e2e-report.json'])
+  fs.rmSync(f, { force: true });
 
 const results = [];
 for (const [name, cmd, args] of steps) {
@@ -30,15 +73,29 @@ for (const [name, cmd, args] of steps) {
 }
 
 function read(file) {
-  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
 }
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const file of ['test-results/vitest-report.json', 'test-results/chaos-report.json']) {
   const v = read(file);
-  if (v) { passed += v.numPassedTests; failed += v.numFailedTests; skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0); }
+  if (v) {
+    passed += v.numPassedTests;
+    failed += v.numFailedTests;
+    skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
 }
 const p = read('test-results/e2e-report.json');
-if (p?.stats) { passed += p.stats.expected; failed += p.stats.unexpected; skipped += p.stats.skipped; }
+if (p?.stats) {
+  passed += p.stats.expected;
+  failed += p.stats.unexpected;
+  skipped += p.stats.skipped;
+}
 
 console.log('\nSteps:');
 for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name} (${r.seconds}s)`);

@@ -39,19 +39,32 @@ import { COLLAB_PATH } from '@/lib/collab/protocol';
 /** Starts one HTTP server serving the Next.js app and, on /collab, the collaboration WebSocket. */
 export async function startAppServer(opts: AppServerOptions): Promise<RunningAppServer> {
   const dir = path.resolve(__dirname, '..');
-  const app = next({ dev: opts.dev, dir, hostname: opts.host === '0.0.0.0' ? 'localhost' : opts.host, port: opts.port });
+  const app = next({
+    dev: opts.dev,
+    dir,
+    hostname: opts.host === '0.0.0.0' ? 'localhost' : opts.host,
+    port: opts.port,
+  });
   await app.prepare();
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
   const e = env();
   const { HTTP_MAX_BODY_BYTES: maxBodyBytes, TRUST_PROXY_HOPS: trustedHops } = e;
-  const headerOptions = { dev: opts.dev, publicUrl: e.PUBLIC_URL ?? process.env.NEXTAUTH_URL, collabUrl: e.COLLAB_PUBLIC_URL };
+  const headerOptions = {
+    dev: opts.dev,
+    publicUrl: e.PUBLIC_URL ?? process.env.NEXTAUTH_URL,
+    collabUrl: e.COLLAB_PUBLIC_URL,
+  };
   const server = http.createServer((req, res) => {
     const verdict = checkRequest(req, maxBodyBytes);
     if (!verdict.ok) return refuseRequest(req, res, verdict.status, verdict.message);
     // Route handlers read the client address from here (rate limits); a client-sent copy is replaced.
-    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedHops);
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      trustedHops,
+    );
     applySecurityHeaders(req, res, headerOptions);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const route = opts.routes?.[pathname];

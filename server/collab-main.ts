@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     if (pathname === '/metrics') return void metrics(req, res);
     if (pathname === '/health' || pathname === '/api/health') {
       void checkHealth().then((report) => {
-        res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.writeHead(report.status === 'ok' ? 200 : 503, {
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+        });
         res.end(JSON.stringify(report));
       });
       return;
@@ -32,7 +35,8 @@ async function main(): Promise<void> {
   });
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/')) return collab.handleUpgrade(req, socket, head);
+    if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/'))
+      return collab.handleUpgrade(req, socket, head);
     socket.destroy();
   });
   const port = e.COLLAB_PORT ?? e.PORT;

@@ -16,7 +16,11 @@ export function tokensEqual(given: string, expected: string): boolean {
 }
 
 /** Whether this request may read the metrics. */
-export function metricsAllowed(authorization: string | undefined, token: string | undefined, publicMetrics: boolean): 'ok' | 'hidden' | 'unauthorized' {
+export function metricsAllowed(
+  authorization: string | undefined,
+  token: string | undefined,
+  publicMetrics: boolean,
+): 'ok' | 'hidden' | 'unauthorized' {
   if (!token) return publicMetrics ? 'ok' : 'hidden';
   const m = /^Bearer\s+(.+)$/i.exec(authorization?.trim() ?? '');
   return m?.[1] && tokensEqual(m[1].trim(), token) ? 'ok' : 'unauthorized';

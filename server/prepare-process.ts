@@ -16,7 +16,10 @@ export async function prepareProcess(): Promise<void> {
   process.env.AUTH_SECRET = secret;
   process.env.NEXTAUTH_SECRET = secret;
   if (source === 'generated') {
-    logger.warn({ dataDir: e.DATA_DIR }, 'AUTH_SECRET is not set: generated one into DATA_DIR/auth-secret and will reuse it. Set AUTH_SECRET when serving on a public URL.');
+    logger.warn(
+      { dataDir: e.DATA_DIR },
+      'AUTH_SECRET is not set: generated one into DATA_DIR/auth-secret and will reuse it. Set AUTH_SECRET when serving on a public URL.',
+    );
   }
   // next-auth reads NEXTAUTH_URL itself: give it the one base URL the rest of the app uses.
   process.env.NEXTAUTH_URL = publicBaseUrl();

@@ -11,12 +11,17 @@ describe('request guard (before Next.js)', () => {
     },
   );
 
-  it.each(['/', '/e/harbour', '/e/caf%C3%A9', '/api/events?scope=%', '/signin?callbackUrl=%E0%A4%A'])('%s passes', (url) => {
-    expect(checkRequest(req(url), 1024)).toEqual({ ok: true });
-  });
+  it.each(['/', '/e/harbour', '/e/caf%C3%A9', '/api/events?scope=%', '/signin?callbackUrl=%E0%A4%A'])(
+    '%s passes',
+    (url) => {
+      expect(checkRequest(req(url), 1024)).toEqual({ ok: true });
+    },
+  );
 
   it('a declared body over the cap is 413; a bad Content-Length is 400', () => {
-    expect(checkRequest(req('/api/users', { 'content-length': String(40 * 1024 * 1024) }), 1024 * 1024)).toMatchObject({ status: 413 });
+    expect(checkRequest(req('/api/users', { 'content-length': String(40 * 1024 * 1024) }), 1024 * 1024)).toMatchObject({
+      status: 413,
+    });
     expect(checkRequest(req('/api/users', { 'content-length': '-1' }), 1024)).toMatchObject({ status: 400 });
     expect(checkRequest(req('/api/users', { 'content-length': '100' }), 1024)).toEqual({ ok: true });
   });

@@ -25,15 +25,23 @@ export function checkRequest(req: Pick<http.IncomingMessage, 'url' | 'headers'>,
   const declared = req.headers['content-length'];
   if (declared !== undefined) {
     if (!/^\d{1,15}$/.test(declared)) return { ok: false, status: 400, message: 'Content-Length is not a number' };
-    if (Number(declared) > maxBodyBytes) return { ok: false, status: 413, message: `Request body is larger than ${maxBodyBytes} bytes` };
+    if (Number(declared) > maxBodyBytes)
+      return { ok: false, status: 413, message: `Request body is larger than ${maxBodyBytes} bytes` };
   }
   return { ok: true };
 }
 
 /** Answers a refused request; `connection: close` makes Node drop the socket instead of draining the body. */
-export function refuseRequest(req: http.IncomingMessage, res: http.ServerResponse, status: number, message: string): void {
+export function refuseRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+): void {
   const wantsJson = (req.url ?? '').startsWith('/api/');
-  const body = wantsJson ? JSON.stringify({ error: { code: status === 413 ? 'payload_too_large' : 'bad_request', message } }) : `${message}\n`;
+  const body = wantsJson
+    ? JSON.stringify({ error: { code: status === 413 ? 'payload_too_large' : 'bad_request', message } })
+    : `${message}\n`;
   res.writeHead(status, {
     'content-type': wantsJson ? 'application/json' : 'text/plain; charset=utf-8',
     'content-length': Buffer.byteLength(body),

@@ -53,7 +53,9 @@ export function commonSecurityHeaders(opts: SecurityHeaderOptions): Record<strin
     'x-frame-options': 'DENY',
     'cross-origin-opener-policy': 'same-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    ...(opts.publicUrl?.startsWith('https://') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    ...(opts.publicUrl?.startsWith('https://')
+      ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+      : {}),
   };
 }
 
@@ -61,7 +63,11 @@ export function commonSecurityHeaders(opts: SecurityHeaderOptions): Record<strin
  * Sets the headers on `res` and, for pages, hands Next.js the nonce through the request's CSP
  * header (replacing any the client sent). API answers are JSON and get a policy that allows nothing.
  */
-export function applySecurityHeaders(req: http.IncomingMessage, res: http.ServerResponse, opts: SecurityHeaderOptions): void {
+export function applySecurityHeaders(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  opts: SecurityHeaderOptions,
+): void {
   for (const [k, v] of Object.entries(commonSecurityHeaders(opts))) res.setHeader(k, v);
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   delete req.headers['content-security-policy'];

@@ -8,7 +8,15 @@ import { encodeSessionToken, sessionCookieName } from '@/lib/auth/session-cookie
 
 const unique = () => crypto.randomBytes(5).toString('hex');
 
-export async function buildUser(overrides: Partial<{ name: string; email: string | null; password: string; isGuest: boolean; guestEventId: string }> = {}) {
+export async function buildUser(
+  overrides: Partial<{
+    name: string;
+    email: string | null;
+    password: string;
+    isGuest: boolean;
+    guestEventId: string;
+  }> = {},
+) {
   const id = unique();
   return db.user.create({
     data: {
@@ -21,7 +29,16 @@ export async function buildUser(overrides: Partial<{ name: string; email: string
   });
 }
 
-export async function buildEvent(overrides: Partial<{ slug: string; title: string; visibility: Visibility; timezone: string; organiserId: string; settings: Record<string, unknown> }> = {}) {
+export async function buildEvent(
+  overrides: Partial<{
+    slug: string;
+    title: string;
+    visibility: Visibility;
+    timezone: string;
+    organiserId: string;
+    settings: Record<string, unknown>;
+  }> = {},
+) {
   const id = unique();
   const organiserId = overrides.organiserId ?? (await buildUser()).id;
   const event = await db.event.create({
@@ -43,17 +60,42 @@ export function addMember(eventId: string, userId: string, role: Role = 'ATTENDE
   return db.membership.create({ data: { eventId, userId, role } });
 }
 
-export async function buildRoom(eventId: string, overrides: Partial<{ name: string; capacity: number; order: number }> = {}) {
-  return db.room.create({ data: { eventId, name: overrides.name ?? `Room ${unique()}`, capacity: overrides.capacity ?? 30, order: overrides.order ?? 0 } });
+export async function buildRoom(
+  eventId: string,
+  overrides: Partial<{ name: string; capacity: number; order: number }> = {},
+) {
+  return db.room.create({
+    data: {
+      eventId,
+      name: overrides.name ?? `Room ${unique()}`,
+      capacity: overrides.capacity ?? 30,
+      order: overrides.order ?? 0,
+    },
+  });
 }
 
-export async function buildSlot(eventId: string, overrides: Partial<{ startsAt: Date; endsAt: Date; kind: SlotKind; label: string; day: string }> = {}) {
+export async function buildSlot(
+  eventId: string,
+  overrides: Partial<{ startsAt: Date; endsAt: Date; kind: SlotKind; label: string; day: string }> = {},
+) {
   const startsAt = overrides.startsAt ?? new Date('2026-06-11T09:00:00Z');
   const endsAt = overrides.endsAt ?? new Date(startsAt.getTime() + 45 * 60_000);
-  return db.slot.create({ data: { eventId, startsAt, endsAt, day: overrides.day ?? startsAt.toISOString().slice(0, 10), kind: overrides.kind ?? 'SESSION', label: overrides.label ?? null } });
+  return db.slot.create({
+    data: {
+      eventId,
+      startsAt,
+      endsAt,
+      day: overrides.day ?? startsAt.toISOString().slice(0, 10),
+      kind: overrides.kind ?? 'SESSION',
+      label: overrides.label ?? null,
+    },
+  });
 }
 
-export async function buildSession(eventId: string, overrides: Partial<{ title: string; proposerId: string; hostIds: string[]; roomId: string; slotId: string }> = {}) {
+export async function buildSession(
+  eventId: string,
+  overrides: Partial<{ title: string; proposerId: string; hostIds: string[]; roomId: string; slotId: string }> = {},
+) {
   return db.session.create({
     data: {
       eventId,

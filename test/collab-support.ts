@@ -18,7 +18,10 @@ import { loadStoredDoc } from '@/server/collab/persistence';
 const ROOT = path.resolve(__dirname, '..');
 
 /** Polls until `check` returns truthy (or stops throwing); fails with the last error after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 15_000, what = 'condition' } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 15_000, what = 'condition' } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -28,7 +31,8 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 15_0
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -78,7 +82,15 @@ export interface SpawnedCollab {
 export async function spawnCollab(opts: { port?: number; env?: Record<string, string> } = {}): Promise<SpawnedCollab> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/collab-main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(opts.port ?? 0), COLLAB_PORT: String(opts.port ?? 0), NODE_ENV: 'test', ...opts.env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: String(opts.port ?? 0),
+      COLLAB_PORT: String(opts.port ?? 0),
+      NODE_ENV: 'test',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
@@ -151,7 +163,12 @@ export interface Client {
 }
 
 /** The stock y-websocket client, as the editor uses it, in Node. */
-export function connectClient(url: string, docName: string, token: string | undefined, opts: { connect?: boolean } = {}): Client {
+export function connectClient(
+  url: string,
+  docName: string,
+  token: string | undefined,
+  opts: { connect?: boolean } = {},
+): Client {
   const doc = new Y.Doc();
   seedNotes(doc);
   const provider = new WebsocketProvider(url, docName, doc, {
@@ -187,7 +204,8 @@ export async function notesFixture(visibility: Visibility = 'PUBLIC') {
   const { event } = await buildEvent({ organiserId: organiser.id, visibility });
   const session = await buildSession(event.id);
   const docName = docNameForSession(session.id);
-  const tokenFor = (userId: string | null, readOnly = false, ttlSeconds = 600) => signCollabToken({ userId, docName, readOnly, ttlSeconds }).token;
+  const tokenFor = (userId: string | null, readOnly = false, ttlSeconds = 600) =>
+    signCollabToken({ userId, docName, readOnly, ttlSeconds }).token;
   const member = async () => {
     const u = await buildUser();
     await addMember(event.id, u.id);

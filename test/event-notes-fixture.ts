@@ -9,14 +9,34 @@ export interface EventNotesFile {
   bullets: number;
 }
 
-const WORDS = ['retro', 'on-call', 'runbook', 'latency', 'rollout', 'pairing', 'budget', 'schema', 'queue', 'cache', 'alerts', 'roadmap'];
+const WORDS = [
+  'retro',
+  'on-call',
+  'runbook',
+  'latency',
+  'rollout',
+  'pairing',
+  'budget',
+  'schema',
+  'queue',
+  'cache',
+  'alerts',
+  'roadmap',
+];
 
 function bulletTree(seed: number, count: number): string[] {
   const lines: string[] = [];
   let depth = 0;
   for (let i = 0; i < count; i++) {
     const word = WORDS[(seed * 7 + i) % WORDS.length]!;
-    const extra = i % 9 === 3 ? ` see [notes](https://example.org/${word}/${i})` : i % 11 === 5 ? ` with \`${word}()\`` : i % 13 === 7 ? ' and snake_case' : '';
+    const extra =
+      i % 9 === 3
+        ? ` see [notes](https://example.org/${word}/${i})`
+        : i % 11 === 5
+          ? ` with \`${word}()\``
+          : i % 13 === 7
+            ? ' and snake_case'
+            : '';
     const task = i % 17 === 8 ? `[${i % 2 ? 'x' : ' '}] ` : '';
     lines.push(`${'  '.repeat(depth)}* ${task}point ${i} about ${word}${extra}`);
     // Walk the depth up and down between 0 and 4 (five levels).
@@ -32,7 +52,9 @@ export function eventNotesFixture(sample: string, extra = 13, bulletsPer = 30): 
   const parts = [sample.trimEnd()];
   for (let n = 0; n < extra; n++) {
     const title = `Session ${n + 4}: Generated topic ${n + 1} about ${WORDS[n % WORDS.length]}`;
-    parts.push(`## ${title}\n*Day 2, 1${n % 10}:00–1${n % 10}:45, Room Bow · hosted by Someone ${n}*\n\n${bulletTree(n, bulletsPer).join('\n')}`);
+    parts.push(
+      `## ${title}\n*Day 2, 1${n % 10}:00–1${n % 10}:45, Room Bow · hosted by Someone ${n}*\n\n${bulletTree(n, bulletsPer).join('\n')}`,
+    );
   }
   const markdown = parts.join('\n\n') + '\n';
   const sections = markdown

@@ -17,9 +17,13 @@ export default async function AccountPage() {
     <PageShell>
       <PageTitle title="Account" subtitle={`${user.name}${user.email ? ` · ${user.email}` : ''}`} />
       <Card aria-labelledby="tokens-title">
-        <h2 id="tokens-title" className="text-lg font-semibold text-ink">Personal API tokens</h2>
+        <h2 id="tokens-title" className="text-lg font-semibold text-ink">
+          Personal API tokens
+        </h2>
         <p className="mb-5 mt-1 text-sm text-stone-600">
-          Scripts and integrations use these as <code className="rounded bg-stone-100 px-1 font-mono text-xs">Authorization: Bearer …</code> on the JSON API. They act as you.
+          Scripts and integrations use these as{' '}
+          <code className="rounded bg-stone-100 px-1 font-mono text-xs">Authorization: Bearer …</code> on the JSON API.
+          They act as you.
         </p>
         <ApiTokens initial={tokens} />
       </Card>

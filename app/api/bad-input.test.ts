@@ -9,7 +9,12 @@ import { apiRoute } from '@/lib/http/api-route';
 // Issue 9 #9: bad input is the caller's fault and answers 4xx, never 500.
 describe('bad input through real route handlers', () => {
   it('a lone surrogate in a sign-up name is 400, not 500', async () => {
-    const r = await callRoute(users.POST, 'POST', {}, { rawBody: '{"email":"ls-1@example.test","name":"\\ud800","password":"long-enough-pw"}' });
+    const r = await callRoute(
+      users.POST,
+      'POST',
+      {},
+      { rawBody: '{"email":"ls-1@example.test","name":"\\ud800","password":"long-enough-pw"}' },
+    );
     expect(r.status).toBe(400);
     expect(r.json?.error?.field).toBe('name');
   });
@@ -38,7 +43,11 @@ describe('bad input through real route handlers', () => {
     const req = new Request('http://localhost:3000/api/events', {
       method: 'POST',
       body: stream,
-      headers: { 'content-type': 'application/json', 'content-length': String(40 * 1024 * 1024), authorization: 'Bearer nope' },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(40 * 1024 * 1024),
+        authorization: 'Bearer nope',
+      },
       duplex: 'half',
     } as RequestInit);
     const res = await events.POST(req, { params: Promise.resolve({}) });

@@ -36,7 +36,16 @@ import { generateInviteToken } from '@/lib/invites/invite-token';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { startCollab, type RunningCollab } from '@/test/collab-support';
 import { discoverApiRoutes, type RouteHandler } from '@/test/api-routes';
-import { addMember, buildApiToken, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
+import {
+  addMember,
+  buildApiToken,
+  buildEvent,
+  buildRoom,
+  buildSession,
+  buildSlot,
+  buildUser,
+  sessionCookieFor,
+} from '@/test/builders';
 
 const ROLES = ['anonymous', 'guest', 'attendee', 'organiser', 'otherOrganiser', 'revokedToken'] as const;
 type RoleName = (typeof ROLES)[number];
@@ -80,20 +89,54 @@ interface Entry {
 /** n for public and unlisted events, 404 for private ones. */
 const hidden = (n: number): Expected => ({ PUBLIC: n, UNLISTED: n, PRIVATE: 404 });
 /** Anyone who may see the event. */
-const readers = (ok = 200): Record<RoleName, Expected> => ({ anonymous: hidden(ok), guest: ok, attendee: ok, organiser: ok, otherOrganiser: hidden(ok), revokedToken: 401 });
+const readers = (ok = 200): Record<RoleName, Expected> => ({
+  anonymous: hidden(ok),
+  guest: ok,
+  attendee: ok,
+  organiser: ok,
+  otherOrganiser: hidden(ok),
+  revokedToken: 401,
+});
 /** Members of the event (guests included). */
-const members = (ok: number): Record<RoleName, Expected> => ({ anonymous: hidden(401), guest: ok, attendee: ok, organiser: ok, otherOrganiser: hidden(403), revokedToken: 401 });
+const members = (ok: number): Record<RoleName, Expected> => ({
+  anonymous: hidden(401),
+  guest: ok,
+  attendee: ok,
+  organiser: ok,
+  otherOrganiser: hidden(403),
+  revokedToken: 401,
+});
 /** Organisers of the event. */
-const organisers = (ok: number): Record<RoleName, Expected> => ({ anonymous: hidden(401), guest: 403, attendee: 403, organiser: ok, otherOrganiser: hidden(403), revokedToken: 401 });
+const organisers = (ok: number): Record<RoleName, Expected> => ({
+  anonymous: hidden(401),
+  guest: 403,
+  attendee: 403,
+  organiser: ok,
+  otherOrganiser: hidden(403),
+  revokedToken: 401,
+});
 /** Any signed-in account, whatever the event. */
-const accounts = (ok: number, guest = ok): Record<RoleName, Expected> => ({ anonymous: 401, guest, attendee: ok, organiser: ok, otherOrganiser: ok, revokedToken: 401 });
+const accounts = (ok: number, guest = ok): Record<RoleName, Expected> => ({
+  anonymous: 401,
+  guest,
+  attendee: ok,
+  organiser: ok,
+  otherOrganiser: ok,
+  revokedToken: 401,
+});
 
 let emailCounter = 0;
 const TABLE: Record<string, Entry> = {
-  'GET health': { expect: { anonymous: 200, guest: 200, attendee: 200, organiser: 200, otherOrganiser: 200, revokedToken: 200 } },
+  'GET health': {
+    expect: { anonymous: 200, guest: 200, attendee: 200, organiser: 200, otherOrganiser: 200, revokedToken: 200 },
+  },
   'GET me': { expect: accounts(200) },
   'POST users': {
-    body: () => ({ email: `perm-${process.pid}-${emailCounter++}@example.test`, name: 'Perm', password: 'long-enough-pw' }),
+    body: () => ({
+      email: `perm-${process.pid}-${emailCounter++}@example.test`,
+      name: 'Perm',
+      password: 'long-enough-pw',
+    }),
     expect: { anonymous: 201, guest: 201, attendee: 201, organiser: 201, otherOrganiser: 201, revokedToken: 401 },
   },
   'GET tokens': { expect: accounts(200, 403) },
@@ -109,24 +152,53 @@ const TABLE: Record<string, Entry> = {
     expect: accounts(201, 403),
   },
   'GET events/[slug]': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
-  'PATCH events/[slug]': { params: (fx) => ({ slug: fx.slug }), body: () => ({ description: 'Updated by the permissions test' }), expect: organisers(200) },
+  'PATCH events/[slug]': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({ description: 'Updated by the permissions test' }),
+    expect: organisers(200),
+  },
   'GET events/[slug]/invites': { params: (fx) => ({ slug: fx.slug }), expect: organisers(200) },
-  'POST events/[slug]/invites': { params: (fx) => ({ slug: fx.slug }), body: () => ({ role: 'ATTENDEE' }), expect: organisers(201) },
-  'DELETE events/[slug]/invites/[inviteId]': { params: async (fx) => ({ slug: fx.slug, inviteId: (await fx.fresh.invite()).id }), expect: organisers(204) },
+  'POST events/[slug]/invites': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({ role: 'ATTENDEE' }),
+    expect: organisers(201),
+  },
+  'DELETE events/[slug]/invites/[inviteId]': {
+    params: async (fx) => ({ slug: fx.slug, inviteId: (await fx.fresh.invite()).id }),
+    expect: organisers(204),
+  },
   'GET events/[slug]/members': { params: (fx) => ({ slug: fx.slug }), expect: members(200) },
   'PATCH events/[slug]/members/[userId]': {
     params: async (fx) => ({ slug: fx.slug, userId: await fx.fresh.member() }),
     body: () => ({ role: 'ORGANISER' }),
     expect: organisers(204),
   },
-  'DELETE events/[slug]/members/[userId]': { params: async (fx) => ({ slug: fx.slug, userId: await fx.fresh.member() }), expect: organisers(204) },
+  'DELETE events/[slug]/members/[userId]': {
+    params: async (fx) => ({ slug: fx.slug, userId: await fx.fresh.member() }),
+    expect: organisers(204),
+  },
   'GET events/[slug]/rooms': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
-  'POST events/[slug]/rooms': { params: (fx) => ({ slug: fx.slug }), body: () => ({ name: 'Perm room' }), expect: organisers(201) },
+  'POST events/[slug]/rooms': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({ name: 'Perm room' }),
+    expect: organisers(201),
+  },
   'GET events/[slug]/rooms/[roomId]': { params: (fx) => ({ slug: fx.slug, roomId: fx.roomId }), expect: readers() },
-  'PATCH events/[slug]/rooms/[roomId]': { params: (fx) => ({ slug: fx.slug, roomId: fx.roomId }), body: () => ({ capacity: 40 }), expect: organisers(200) },
-  'DELETE events/[slug]/rooms/[roomId]': { params: async (fx) => ({ slug: fx.slug, roomId: await fx.fresh.room() }), expect: organisers(204) },
+  'PATCH events/[slug]/rooms/[roomId]': {
+    params: (fx) => ({ slug: fx.slug, roomId: fx.roomId }),
+    body: () => ({ capacity: 40 }),
+    expect: organisers(200),
+  },
+  'DELETE events/[slug]/rooms/[roomId]': {
+    params: async (fx) => ({ slug: fx.slug, roomId: await fx.fresh.room() }),
+    expect: organisers(204),
+  },
   'GET events/[slug]/sessions': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
-  'POST events/[slug]/sessions': { params: (fx) => ({ slug: fx.slug }), body: () => ({ title: 'Perm session' }), expect: members(201) },
+  'POST events/[slug]/sessions': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({ title: 'Perm session' }),
+    expect: members(201),
+  },
   'GET events/[slug]/slots': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
   'POST events/[slug]/slots': {
     params: (fx) => ({ slug: fx.slug }),
@@ -134,20 +206,37 @@ const TABLE: Record<string, Entry> = {
     expect: organisers(201),
   },
   'GET events/[slug]/slots/[slotId]': { params: (fx) => ({ slug: fx.slug, slotId: fx.slotId }), expect: readers() },
-  'PATCH events/[slug]/slots/[slotId]': { params: (fx) => ({ slug: fx.slug, slotId: fx.slotId }), body: () => ({ label: 'Perm' }), expect: organisers(200) },
-  'DELETE events/[slug]/slots/[slotId]': { params: async (fx) => ({ slug: fx.slug, slotId: await fx.fresh.slot() }), expect: organisers(204) },
+  'PATCH events/[slug]/slots/[slotId]': {
+    params: (fx) => ({ slug: fx.slug, slotId: fx.slotId }),
+    body: () => ({ label: 'Perm' }),
+    expect: organisers(200),
+  },
+  'DELETE events/[slug]/slots/[slotId]': {
+    params: async (fx) => ({ slug: fx.slug, slotId: await fx.fresh.slot() }),
+    expect: organisers(204),
+  },
   // An invite link is the credential: whoever holds it may look and join, whatever the visibility.
   'GET invites/[token]': { params: (fx) => ({ token: fx.inviteToken }), expect: { ...accounts(200), anonymous: 200 } },
   // Joins ANOTHER event of the same visibility, so the roles here stay what they are for the rest
   // of the table; a guest account belongs to its own event only.
-  'POST invites/[token]/accept': { params: async (fx) => ({ token: await fx.fresh.inviteElsewhere() }), expect: accounts(200, 403) },
+  'POST invites/[token]/accept': {
+    params: async (fx) => ({ token: await fx.fresh.inviteElsewhere() }),
+    expect: accounts(200, 403),
+  },
   'GET sessions/[id]': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
   // Anonymous readers of public/unlisted events get a read-only token; private sessions are hidden.
   'POST sessions/[id]/collab-token': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
   'GET sessions/[id]/versions': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
-  'POST sessions/[id]/versions': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ kind: 'MANUAL', name: 'Perm version' }), expect: members(201) },
+  'POST sessions/[id]/versions': {
+    params: (fx) => ({ id: fx.sessionId }),
+    body: () => ({ kind: 'MANUAL', name: 'Perm version' }),
+    expect: members(201),
+  },
   // Previews are for organisers and the session's hosts (the organiser proposed fx.sessionId).
-  'GET sessions/[id]/versions/[versionId]': { params: (fx) => ({ id: fx.sessionId, versionId: fx.versionId }), expect: organisers(200) },
+  'GET sessions/[id]/versions/[versionId]': {
+    params: (fx) => ({ id: fx.sessionId, versionId: fx.versionId }),
+    expect: organisers(200),
+  },
 
   // The board, its live stream and the schedule: what readers of the event may see.
   'GET events/[slug]/board': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
@@ -156,31 +245,84 @@ const TABLE: Record<string, Entry> = {
   'GET events/[slug]/schedule.ics': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
   'PUT events/[slug]/rooms': {
     params: (fx) => ({ slug: fx.slug }),
-    body: async (fx) => ({ order: (await db.room.findMany({ where: { eventId: fx.eventId }, orderBy: { createdAt: 'desc' } })).map((r) => r.id) }),
+    body: async (fx) => ({
+      order: (await db.room.findMany({ where: { eventId: fx.eventId }, orderBy: { createdAt: 'desc' } })).map(
+        (r) => r.id,
+      ),
+    }),
     expect: organisers(200),
   },
-  'POST events/[slug]/slots/copy-day': { params: (fx) => ({ slug: fx.slug }), body: () => ({ fromDay: '2026-06-11', toDay: '2026-06-12' }), expect: organisers(201) },
+  'POST events/[slug]/slots/copy-day': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({ fromDay: '2026-06-11', toDay: '2026-06-12' }),
+    expect: organisers(201),
+  },
   // Edits go to the proposer, co-hosts and organisers (the organiser proposed fx.sessionId).
-  'PATCH sessions/[id]': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ title: 'Renamed by the permissions test' }), expect: organisers(200) },
+  'PATCH sessions/[id]': {
+    params: (fx) => ({ id: fx.sessionId }),
+    body: () => ({ title: 'Renamed by the permissions test' }),
+    expect: organisers(200),
+  },
   'DELETE sessions/[id]': { params: async (fx) => ({ id: await fx.fresh.session() }), expect: organisers(200) },
-  'POST sessions/[id]/merge': { params: async (fx) => ({ id: await fx.fresh.session() }), body: (fx) => ({ intoId: fx.otherSessionId }), expect: organisers(200) },
-  'PUT sessions/[id]/vote': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ votes: 1 }), expect: members(200) },
+  'POST sessions/[id]/merge': {
+    params: async (fx) => ({ id: await fx.fresh.session() }),
+    body: (fx) => ({ intoId: fx.otherSessionId }),
+    expect: organisers(200),
+  },
+  'PUT sessions/[id]/vote': {
+    params: (fx) => ({ id: fx.sessionId }),
+    body: () => ({ votes: 1 }),
+    expect: members(200),
+  },
   // A personal agenda: anyone signed in who may see the event.
-  'PUT sessions/[id]/star': { params: (fx) => ({ id: fx.sessionId }), expect: { ...readers(), anonymous: hidden(401) } },
-  'DELETE sessions/[id]/star': { params: (fx) => ({ id: fx.sessionId }), expect: { ...readers(), anonymous: hidden(401) } },
-  'POST events/[slug]/agenda-feed': { params: (fx) => ({ slug: fx.slug }), body: () => ({}), expect: { ...readers(), anonymous: hidden(401) } },
+  'PUT sessions/[id]/star': {
+    params: (fx) => ({ id: fx.sessionId }),
+    expect: { ...readers(), anonymous: hidden(401) },
+  },
+  'DELETE sessions/[id]/star': {
+    params: (fx) => ({ id: fx.sessionId }),
+    expect: { ...readers(), anonymous: hidden(401) },
+  },
+  'POST events/[slug]/agenda-feed': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({}),
+    expect: { ...readers(), anonymous: hidden(401) },
+  },
   // The feed's secret URL is the credential (calendar apps send nothing else), with its owner's rights.
-  'GET agenda/[token]/agenda.ics': { params: (fx) => ({ token: fx.agendaToken }), expect: { ...accounts(200), anonymous: 200 } },
+  'GET agenda/[token]/agenda.ics': {
+    params: (fx) => ({ token: fx.agendaToken }),
+    expect: { ...accounts(200), anonymous: 200 },
+  },
   // Notes: exports for readers, imports for members (one session) and organisers (the whole event).
   'GET events/[slug]/notes.md': { params: (fx) => ({ slug: fx.slug }), expect: readers() },
   'GET sessions/[id]/notes.md': { params: (fx) => ({ id: fx.sessionId }), expect: readers() },
-  'PUT sessions/[id]/notes': { params: (fx) => ({ id: fx.sessionId }), markdown: '* imported by the permissions test\n', expect: members(200) },
-  'POST events/[slug]/notes/import': { params: (fx) => ({ slug: fx.slug }), markdown: '## Imported by the permissions test\n\n* a point\n', expect: organisers(200) },
+  'PUT sessions/[id]/notes': {
+    params: (fx) => ({ id: fx.sessionId }),
+    markdown: '* imported by the permissions test\n',
+    expect: members(200),
+  },
+  'POST events/[slug]/notes/import': {
+    params: (fx) => ({ slug: fx.slug }),
+    markdown: '## Imported by the permissions test\n\n* a point\n',
+    expect: organisers(200),
+  },
   // Consent to publishing: the session's hosts and organisers.
-  'PUT sessions/[id]/notes/approval': { params: (fx) => ({ id: fx.sessionId }), body: () => ({ approved: true }), expect: organisers(200) },
+  'PUT sessions/[id]/notes/approval': {
+    params: (fx) => ({ id: fx.sessionId }),
+    body: () => ({ approved: true }),
+    expect: organisers(200),
+  },
   // Readers of the notes may publish them to their own GitHub; nobody here linked GitHub, so 409.
-  'POST events/[slug]/gist': { params: (fx) => ({ slug: fx.slug }), body: () => ({}), expect: { ...readers(409), anonymous: hidden(401) } },
-  'POST sessions/[id]/gist': { params: (fx) => ({ id: fx.sessionId }), body: () => ({}), expect: { ...readers(409), anonymous: hidden(401) } },
+  'POST events/[slug]/gist': {
+    params: (fx) => ({ slug: fx.slug }),
+    body: () => ({}),
+    expect: { ...readers(409), anonymous: hidden(401) },
+  },
+  'POST sessions/[id]/gist': {
+    params: (fx) => ({ id: fx.sessionId }),
+    body: () => ({}),
+    expect: { ...readers(409), anonymous: hidden(401) },
+  },
   // GitHub consent for the gist scope: accounts only; without this browser's signed state, a 400.
   'GET github/connect': { expect: accounts(302, 403) },
   'GET auth/callback/github/link': { expect: accounts(400) },
@@ -194,12 +336,20 @@ const NOT_HERE: Record<string, string> = {
 let handlers = new Map<string, RouteHandler>();
 
 let collab: RunningCollab;
-const SAVED_ENV = { COLLAB_INTERNAL_URL: process.env.COLLAB_INTERNAL_URL, GITHUB_ID: process.env.GITHUB_ID, GITHUB_SECRET: process.env.GITHUB_SECRET };
+const SAVED_ENV = {
+  COLLAB_INTERNAL_URL: process.env.COLLAB_INTERNAL_URL,
+  GITHUB_ID: process.env.GITHUB_ID,
+  GITHUB_SECRET: process.env.GITHUB_SECRET,
+};
 
 beforeAll(async () => {
   handlers = await discoverApiRoutes();
   collab = await startCollab();
-  Object.assign(process.env, { COLLAB_INTERNAL_URL: collab.url, GITHUB_ID: 'permissions-test', GITHUB_SECRET: 'permissions-test-secret' });
+  Object.assign(process.env, {
+    COLLAB_INTERNAL_URL: collab.url,
+    GITHUB_ID: 'permissions-test',
+    GITHUB_SECRET: 'permissions-test-secret',
+  });
   resetEnvCache();
 });
 
@@ -217,11 +367,16 @@ describe('the permissions table', () => {
     const known = new Set([...Object.keys(TABLE), ...Object.keys(NOT_HERE)]);
     const missing = [...handlers.keys()].filter((k) => !known.has(k));
     expect(missing, `routes without an entry in app/api/permissions.test.ts: ${missing.join(', ')}`).toEqual([]);
-    expect(Object.keys(TABLE).filter((k) => !handlers.has(k)), 'stale entries').toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((k) => !handlers.has(k)),
+      'stale entries',
+    ).toEqual([]);
   });
 });
 
-async function buildFixture(visibility: Visibility): Promise<Fixture & { credentials: Record<RoleName, { cookie?: string; bearer?: string }> }> {
+async function buildFixture(
+  visibility: Visibility,
+): Promise<Fixture & { credentials: Record<RoleName, { cookie?: string; bearer?: string }> }> {
   const organiser = await buildUser();
   const { event } = await buildEvent({ visibility, organiserId: organiser.id, settings: { guestsAllowed: true } });
   const attendee = await buildUser();
@@ -240,10 +395,20 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
   await db.agendaFeed.create({ data: { eventId: event.id, userId: attendee.id, token: agendaToken } });
   const docName = docNameForSession(session.id);
   await db.docUpdate.create({ data: { docName, data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))) } });
-  const version = await db.noteVersion.create({ data: { docName, kind: 'MANUAL', name: 'fixture', data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))), createdById: organiser.id } });
+  const version = await db.noteVersion.create({
+    data: {
+      docName,
+      kind: 'MANUAL',
+      name: 'fixture',
+      data: new Uint8Array(jsonToYState(markdownToJSON('* a point\n'))),
+      createdById: organiser.id,
+    },
+  });
   const invite = async () => {
     const token = generateInviteToken();
-    const row = await db.invite.create({ data: { eventId: event.id, token, role: 'ATTENDEE', createdById: organiser.id } });
+    const row = await db.invite.create({
+      data: { eventId: event.id, token, role: 'ATTENDEE', createdById: organiser.id },
+    });
     return { id: row.id, token };
   };
   const inviteToken = (await invite()).token;
@@ -262,7 +427,12 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
     agendaToken,
     fresh: {
       room: async () => (await buildRoom(event.id)).id,
-      slot: async () => (await buildSlot(event.id, { startsAt: new Date(Date.UTC(2026, 5, 11, 6, crypto.getRandomValues(new Uint32Array(1))[0]! % 600)) })).id,
+      slot: async () =>
+        (
+          await buildSlot(event.id, {
+            startsAt: new Date(Date.UTC(2026, 5, 11, 6, crypto.getRandomValues(new Uint32Array(1))[0]! % 600)),
+          })
+        ).id,
       invite,
       inviteElsewhere: async () => {
         const { event: elsewhere, organiserId } = await buildEvent({ visibility });
@@ -277,7 +447,12 @@ async function buildFixture(visibility: Visibility): Promise<Fixture & { credent
       },
       organiserToken: async () => {
         await buildApiToken(organiser.id, 'to-delete');
-        return (await db.apiToken.findFirstOrThrow({ where: { userId: organiser.id, name: 'to-delete' }, orderBy: { createdAt: 'desc' } })).id;
+        return (
+          await db.apiToken.findFirstOrThrow({
+            where: { userId: organiser.id, name: 'to-delete' },
+            orderBy: { createdAt: 'desc' },
+          })
+        ).id;
       },
       session: async () => (await buildSession(event.id)).id,
     },
@@ -302,7 +477,9 @@ function expectedStatus(e: Expected, visibility: Visibility): number {
 let checked = 0;
 afterAll(() => {
   const routes = Object.keys(TABLE).length;
-  console.log(`permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities = ${checked} requests checked`);
+  console.log(
+    `permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities = ${checked} requests checked`,
+  );
 });
 
 for (const visibility of VISIBILITIES) {

@@ -7,10 +7,17 @@ import { githubEnabled } from '@/lib/env';
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   return (
-    <AuthCard title="Sign in to Hallway" subtitle={error ? 'Signing in did not work. Please try again.' : 'Welcome back.'}>
+    <AuthCard
+      title="Sign in to Hallway"
+      subtitle={error ? 'Signing in did not work. Please try again.' : 'Welcome back.'}
+    >
       <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} github={githubEnabled()} />
     </AuthCard>
   );

@@ -7,7 +7,11 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 export const metadata: Metadata = { title: 'Create an account' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const { callbackUrl } = await searchParams;
   return (
     <AuthCard title="Create your account" subtitle="Organise events, propose sessions and take notes together.">

@@ -68,7 +68,10 @@ class Client {
       this.synced = false;
       this.onSynced = done;
       this.syncStartedAt = now();
-      const url = this.spec.dialect === 'hocuspocus' ? this.spec.url : `${this.spec.url}/${this.spec.doc}${this.spec.token ? `?token=${this.spec.token}` : ''}`;
+      const url =
+        this.spec.dialect === 'hocuspocus'
+          ? this.spec.url
+          : `${this.spec.url}/${this.spec.doc}${this.spec.token ? `?token=${this.spec.token}` : ''}`;
       const ws: RawSocket = connectRaw(url, {
         onOpen: () => {
           const { dialect, doc } = this.spec;
@@ -99,7 +102,8 @@ class Client {
     if (m.kind === 'step1') {
       // Answer the server's step 1 as a provider does, so it knows we are in sync.
       if (this.ws?.open) {
-        const state = this.doc && this.spec.role === 'editor' ? Y.encodeStateAsUpdate(this.doc, m.payload) : new Uint8Array([0, 0]);
+        const state =
+          this.doc && this.spec.role === 'editor' ? Y.encodeStateAsUpdate(this.doc, m.payload) : new Uint8Array([0, 0]);
         this.ws.send(syncMessage(this.spec.dialect, this.spec.doc, 1, state));
       }
       return;
@@ -167,7 +171,10 @@ class Client {
     const doc = this.doc;
     const ws = this.ws;
     if (!doc || !ws || !ws.open || !this.synced) return null;
-    const chars = Math.random().toString(36).slice(2, 2 + this.options.charsPerEdit).padEnd(this.options.charsPerEdit, 'x');
+    const chars = Math.random()
+      .toString(36)
+      .slice(2, 2 + this.options.charsPerEdit)
+      .padEnd(this.options.charsPerEdit, 'x');
     const start = Y.getState(doc.store, doc.clientID);
     let update: Uint8Array | null = null;
     const capture = (u: Uint8Array, origin: unknown) => {
@@ -187,7 +194,8 @@ class Client {
     if (!update) return null;
     const at = now();
     ws.send(syncMessage(this.spec.dialect, this.spec.doc, UPDATE, update));
-    if (this.options.awareness) ws.send(awarenessMessage(this.spec.dialect, this.spec.doc, this.cursor(this.paragraphText!.length)));
+    if (this.options.awareness)
+      ws.send(awarenessMessage(this.spec.dialect, this.spec.doc, this.cursor(this.paragraphText!.length)));
     return [doc.clientID, start, Y.getState(doc.store, doc.clientID), at, docIndex];
   }
 
@@ -199,7 +207,13 @@ class Client {
     encoding.writeVarUint(e, 1);
     encoding.writeVarUint(e, this.spec.clientId);
     encoding.writeVarUint(e, ++this.awarenessClock);
-    encoding.writeVarString(e, JSON.stringify({ user: { name: `Editor ${this.spec.clientId}`, color: '#2563eb' }, cursor: { anchor: offset, head: offset } }));
+    encoding.writeVarString(
+      e,
+      JSON.stringify({
+        user: { name: `Editor ${this.spec.clientId}`, color: '#2563eb' },
+        cursor: { anchor: offset, head: offset },
+      }),
+    );
     return encoding.toUint8Array(e);
   }
 
@@ -320,10 +334,13 @@ function startEditing(untilEpochMs: number): void {
     };
     setTimeout(tick, phase);
   }
-  setTimeout(() => {
-    flushSends();
-    clearInterval(flushTimer);
-  }, Math.max(0, untilEpochMs - now()) + options.editIntervalMs + 50);
+  setTimeout(
+    () => {
+      flushSends();
+      clearInterval(flushTimer);
+    },
+    Math.max(0, untilEpochMs - now()) + options.editIntervalMs + 50,
+  );
 }
 
 process.on('message', (m: ToGenerator) => {

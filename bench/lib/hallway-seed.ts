@@ -41,12 +41,25 @@ async function main(): Promise<void> {
     await addMember(event.id, u.id);
     userIds.push(u.id);
   }
-  const tokens = spec.tokens.map(([user, doc, ro]) => signCollabToken({ userId: user < 0 ? null : userIds[user]!, docName: docNames[doc]!, readOnly: ro, ttlSeconds: 3600 }).token);
+  const tokens = spec.tokens.map(
+    ([user, doc, ro]) =>
+      signCollabToken({
+        userId: user < 0 ? null : userIds[user]!,
+        docName: docNames[doc]!,
+        readOnly: ro,
+        ttlSeconds: 3600,
+      }).token,
+  );
   let coldDoc: string | undefined;
   let coldToken: string | undefined;
   if (spec.coldUpdates) {
     coldDoc = docNameForSession((await buildSession(event.id)).id);
-    coldToken = signCollabToken({ userId: userIds[0] ?? null, docName: coldDoc, readOnly: true, ttlSeconds: 3600 }).token;
+    coldToken = signCollabToken({
+      userId: userIds[0] ?? null,
+      docName: coldDoc,
+      readOnly: true,
+      ttlSeconds: 3600,
+    }).token;
     // One writer typing into one paragraph: each row is one keystroke, as an unbatched log would hold.
     const doc = new Y.Doc();
     const rows: Uint8Array<ArrayBuffer>[] = [];

@@ -13,7 +13,8 @@ export class Histogram {
 
   add(ms: number): void {
     const v = ms < 0 ? 0 : ms;
-    const i = v < LINEAR_MS ? Math.floor(v / LINEAR_STEP) : LINEAR_BUCKETS + Math.floor(Math.log(v / LINEAR_MS) / GROWTH);
+    const i =
+      v < LINEAR_MS ? Math.floor(v / LINEAR_STEP) : LINEAR_BUCKETS + Math.floor(Math.log(v / LINEAR_MS) / GROWTH);
     this.counts[Math.min(SIZE - 1, i)]!++;
     this.total++;
     if (v > this.max) this.max = v;
@@ -33,7 +34,8 @@ export class Histogram {
     for (let i = 0; i < SIZE; i++) {
       seen += this.counts[i]!;
       if (seen >= rank) {
-        const upper = i < LINEAR_BUCKETS ? (i + 1) * LINEAR_STEP : LINEAR_MS * Math.exp((i - LINEAR_BUCKETS + 1) * GROWTH);
+        const upper =
+          i < LINEAR_BUCKETS ? (i + 1) * LINEAR_STEP : LINEAR_MS * Math.exp((i - LINEAR_BUCKETS + 1) * GROWTH);
         return Math.min(upper, this.max);
       }
     }
@@ -42,7 +44,13 @@ export class Histogram {
 
   summary(): { p50: number; p95: number; p99: number; max: number; samples: number } {
     const r = (x: number) => Math.round(x * 100) / 100;
-    return { p50: r(this.percentile(50)), p95: r(this.percentile(95)), p99: r(this.percentile(99)), max: r(this.max), samples: this.total };
+    return {
+      p50: r(this.percentile(50)),
+      p95: r(this.percentile(95)),
+      p99: r(this.percentile(99)),
+      max: r(this.max),
+      samples: this.total,
+    };
   }
 }
 

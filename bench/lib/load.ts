@@ -45,7 +45,9 @@ const READERS_PER_USER = 15;
  * user within Hallway's per-user limits (30 connections, 100 messages/s): at most 20 editors
  * and 50 edits/s per user.
  */
-export function rolesFor(plan: Pick<LoadPlan, 'docs' | 'editorsPerDoc' | 'readersPerDoc' | 'editIntervalMs' | 'awareness'>): { roles: Role[]; users: number } {
+export function rolesFor(
+  plan: Pick<LoadPlan, 'docs' | 'editorsPerDoc' | 'readersPerDoc' | 'editIntervalMs' | 'awareness'>,
+): { roles: Role[]; users: number } {
   const roles: Role[] = [];
   let editors = 0;
   let readers = 0;
@@ -53,8 +55,10 @@ export function rolesFor(plan: Pick<LoadPlan, 'docs' | 'editorsPerDoc' | 'reader
   const EDITORS_PER_USER = Math.max(1, Math.min(20, Math.floor((50 * plan.editIntervalMs) / 1000 / messagesPerEdit)));
   const editorUsers = Math.ceil((plan.docs * plan.editorsPerDoc) / EDITORS_PER_USER);
   for (let d = 0; d < plan.docs; d++) {
-    for (let i = 0; i < plan.editorsPerDoc; i++) roles.push({ role: 'editor', docIndex: d, user: Math.floor(editors++ / EDITORS_PER_USER) });
-    for (let i = 0; i < plan.readersPerDoc; i++) roles.push({ role: 'reader', docIndex: d, user: editorUsers + Math.floor(readers++ / READERS_PER_USER) });
+    for (let i = 0; i < plan.editorsPerDoc; i++)
+      roles.push({ role: 'editor', docIndex: d, user: Math.floor(editors++ / EDITORS_PER_USER) });
+    for (let i = 0; i < plan.readersPerDoc; i++)
+      roles.push({ role: 'reader', docIndex: d, user: editorUsers + Math.floor(readers++ / READERS_PER_USER) });
   }
   return { roles, users: editorUsers + Math.ceil(readers / READERS_PER_USER) };
 }
@@ -111,7 +115,11 @@ class Generator {
 
   constructor() {
     this.ready = new Promise((r) => (this.markReady = r));
-    this.proc = fork(path.join(__dirname, 'generator.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    this.proc = fork(path.join(__dirname, 'generator.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
     this.proc.on('message', (m: FromGenerator) => {
       if (m.type === 'sends') return this.onSends(m.records);
       if (m.type === 'ready') return this.markReady();
@@ -135,7 +143,8 @@ class Generator {
 
 export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: string) => void): Promise<LoadResult> {
   const { roles } = rolesFor(plan);
-  const docName = (d: number) => plan.docNames?.[d] ?? server.seed?.docNames[d] ?? `bench-${Date.now().toString(36)}-${d}`;
+  const docName = (d: number) =>
+    plan.docNames?.[d] ?? server.seed?.docNames[d] ?? `bench-${Date.now().toString(36)}-${d}`;
   const names = Array.from({ length: plan.docs }, (_, d) => docName(d));
   const specs: ClientSpec[] = roles.map((r, id) => ({
     id,
@@ -162,13 +171,21 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: st
       gens.forEach((other, oi) => oi !== gi && other.send({ type: 'sends', records }));
     };
   });
-  const options: GeneratorOptions = { full: plan.full, editIntervalMs: plan.editIntervalMs, charsPerEdit: plan.charsPerEdit, awareness: Boolean(plan.awareness), connectConcurrency: 64 };
+  const options: GeneratorOptions = {
+    full: plan.full,
+    editIntervalMs: plan.editIntervalMs,
+    charsPerEdit: plan.charsPerEdit,
+    awareness: Boolean(plan.awareness),
+    connectConcurrency: 64,
+  };
   const shares = gens.map((_, gi) => specs.filter((_, i) => i % gens.length === gi));
   try {
     await Promise.all(gens.map((g) => g.ready));
     const cpu0 = cpuSeconds(server.pid);
     const t0 = now();
-    const connected = await Promise.all(gens.map((g, gi) => g.request({ type: 'connect', clients: shares[gi]!, options }, 'connected', 180_000)));
+    const connected = await Promise.all(
+      gens.map((g, gi) => g.request({ type: 'connect', clients: shares[gi]!, options }, 'connected', 180_000)),
+    );
     const admitSeconds = (now() - t0) / 1000;
     const synced = connected.reduce((n, s) => n + s.synced, 0);
     log(`    admitted ${synced}/${specs.length} in ${admitSeconds.toFixed(2)} s`);
@@ -256,7 +273,9 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: st
     };
   } finally {
     for (const g of gens) g.send({ type: 'close' });
-    await Promise.all(gens.map((g) => new Promise<void>((r) => (g.proc.exitCode !== null ? r() : g.proc.once('exit', () => r())))));
+    await Promise.all(
+      gens.map((g) => new Promise<void>((r) => (g.proc.exitCode !== null ? r() : g.proc.once('exit', () => r())))),
+    );
   }
 }
 
@@ -287,14 +306,38 @@ function slope(points: { x: number; y: number }[]): number {
  * Idle connections (readers) over many documents, admitted in `steps` bursts as fast as the
  * server takes them; memory per connection is the slope of the server's RSS over the count.
  */
-export async function runIdle(server: RunningServer, plan: LoadPlan, steps: number, idleSeconds: number, log: (s: string) => void): Promise<IdleResult> {
+export async function runIdle(
+  server: RunningServer,
+  plan: LoadPlan,
+  steps: number,
+  idleSeconds: number,
+  log: (s: string) => void,
+): Promise<IdleResult> {
   const { roles } = rolesFor(plan);
-  const names = Array.from({ length: plan.docs }, (_, d) => server.seed?.docNames[d] ?? `idle-${Date.now().toString(36)}-${d}`);
-  const specs: ClientSpec[] = roles.map((r, id) => ({ id, clientId: 1 + id, url: server.wsUrl, doc: names[r.docIndex]!, dialect: server.dialect, token: server.seed?.tokens[id + (plan.tokenOffset ?? 0)], role: r.role, docIndex: r.docIndex }));
+  const names = Array.from(
+    { length: plan.docs },
+    (_, d) => server.seed?.docNames[d] ?? `idle-${Date.now().toString(36)}-${d}`,
+  );
+  const specs: ClientSpec[] = roles.map((r, id) => ({
+    id,
+    clientId: 1 + id,
+    url: server.wsUrl,
+    doc: names[r.docIndex]!,
+    dialect: server.dialect,
+    token: server.seed?.tokens[id + (plan.tokenOffset ?? 0)],
+    role: r.role,
+    docIndex: r.docIndex,
+  }));
   // Interleave documents so every burst spreads over all of them.
   specs.sort((a, b) => (a.id % plan.readersPerDoc) - (b.id % plan.readersPerDoc) || a.docIndex - b.docIndex);
   const gens = Array.from({ length: Math.max(1, plan.generators) }, () => new Generator());
-  const options: GeneratorOptions = { full: false, editIntervalMs: plan.editIntervalMs, charsPerEdit: 1, awareness: false, connectConcurrency: 64 };
+  const options: GeneratorOptions = {
+    full: false,
+    editIntervalMs: plan.editIntervalMs,
+    charsPerEdit: 1,
+    awareness: false,
+    connectConcurrency: 64,
+  };
   try {
     await Promise.all(gens.map((g) => g.ready));
     await new Promise((r) => setTimeout(r, 500));
@@ -305,7 +348,15 @@ export async function runIdle(server: RunningServer, plan: LoadPlan, steps: numb
     for (let s = 0; s < steps; s++) {
       const batch = specs.slice(s * per, (s + 1) * per);
       const t0 = now();
-      stats = await Promise.all(gens.map((g, gi) => g.request({ type: 'connect', clients: batch.filter((_, i) => i % gens.length === gi), options }, 'connected', 300_000)));
+      stats = await Promise.all(
+        gens.map((g, gi) =>
+          g.request(
+            { type: 'connect', clients: batch.filter((_, i) => i % gens.length === gi), options },
+            'connected',
+            300_000,
+          ),
+        ),
+      );
       admit += (now() - t0) / 1000;
       await new Promise((r) => setTimeout(r, 500));
       const n = Math.min(specs.length, (s + 1) * per);
@@ -330,6 +381,8 @@ export async function runIdle(server: RunningServer, plan: LoadPlan, steps: numb
     };
   } finally {
     for (const g of gens) g.send({ type: 'close' });
-    await Promise.all(gens.map((g) => new Promise<void>((r) => (g.proc.exitCode !== null ? r() : g.proc.once('exit', () => r())))));
+    await Promise.all(
+      gens.map((g) => new Promise<void>((r) => (g.proc.exitCode !== null ? r() : g.proc.once('exit', () => r())))),
+    );
   }
 }

@@ -66,8 +66,16 @@ async function waitHttp(url: string, proc: ChildProcess, output: () => string, t
   throw new Error(`server at ${url} did not come up within ${timeoutMs} ms:\n${output()}`);
 }
 
-function spawnServer(args: string[], env: Record<string, string>, cwd: string): { proc: ChildProcess; output: () => string } {
-  const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): { proc: ChildProcess; output: () => string } {
+  const proc = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-8000);
@@ -121,11 +129,23 @@ async function startHallway(spec: SeedSpec, opts: ServerOptions): Promise<Runnin
   const root = opts.hallwayRoot ?? ROOT;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
   const databaseUrl = opts.postgres ? await createPostgres() : `file:${path.join(tmp, 'hallway.db')}`;
-  const env = { DATABASE_URL: databaseUrl, AUTH_SECRET, METRICS_TOKEN, DATA_DIR: tmp, LOG_LEVEL: 'warn', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const env = {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET,
+    METRICS_TOKEN,
+    DATA_DIR: tmp,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   fs.writeFileSync(path.join(tmp, 'spec.json'), JSON.stringify(spec));
   const seedOut = path.join(tmp, 'seed.json');
   await new Promise<void>((resolve, reject) => {
-    const { proc, output } = spawnServer(['--import', 'tsx', path.join(BENCH_DIR, 'lib/hallway-seed.ts'), path.join(tmp, 'spec.json'), seedOut], env, root);
+    const { proc, output } = spawnServer(
+      ['--import', 'tsx', path.join(BENCH_DIR, 'lib/hallway-seed.ts'), path.join(tmp, 'spec.json'), seedOut],
+      env,
+      root,
+    );
     proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (${code}):\n${output()}`))));
   });
   const seed = JSON.parse(fs.readFileSync(seedOut, 'utf8')) as SeedResult;
@@ -169,17 +189,43 @@ async function startYWebsocket(opts: ServerOptions): Promise<RunningServer> {
   peerInstalled();
   const port = await freePort();
   const script = path.join(BENCH_DIR, 'node_modules', 'y-websocket', 'bin', 'server.cjs');
-  const { proc, output } = spawnServer([...(opts.nodeFlags ?? []), script], { HOST: '127.0.0.1', PORT: String(port) }, opts.cwdForProfiles ?? BENCH_DIR);
+  const { proc, output } = spawnServer(
+    [...(opts.nodeFlags ?? []), script],
+    { HOST: '127.0.0.1', PORT: String(port) },
+    opts.cwdForProfiles ?? BENCH_DIR,
+  );
   await waitHttp(`http://127.0.0.1:${port}/`, proc, output, 30_000);
-  return { kind: 'y-websocket', label: 'y-websocket 2.1.0 bin/server.cjs', dialect: 'y-websocket', pid: proc.pid!, wsUrl: `ws://127.0.0.1:${port}`, httpUrl: `http://127.0.0.1:${port}`, seed: null, stop: stopper(proc) };
+  return {
+    kind: 'y-websocket',
+    label: 'y-websocket 2.1.0 bin/server.cjs',
+    dialect: 'y-websocket',
+    pid: proc.pid!,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    httpUrl: `http://127.0.0.1:${port}`,
+    seed: null,
+    stop: stopper(proc),
+  };
 }
 
 async function startHocuspocus(opts: ServerOptions): Promise<RunningServer> {
   peerInstalled();
   const port = await freePort();
-  const { proc, output } = spawnServer([...(opts.nodeFlags ?? []), path.join(BENCH_DIR, 'servers', 'hocuspocus.mjs')], { PORT: String(port) }, opts.cwdForProfiles ?? BENCH_DIR);
+  const { proc, output } = spawnServer(
+    [...(opts.nodeFlags ?? []), path.join(BENCH_DIR, 'servers', 'hocuspocus.mjs')],
+    { PORT: String(port) },
+    opts.cwdForProfiles ?? BENCH_DIR,
+  );
   await waitHttp(`http://127.0.0.1:${port}/`, proc, output, 30_000);
-  return { kind: 'hocuspocus', label: '@hocuspocus/server 4.7.0 (in memory, defaults)', dialect: 'hocuspocus', pid: proc.pid!, wsUrl: `ws://127.0.0.1:${port}`, httpUrl: `http://127.0.0.1:${port}`, seed: null, stop: stopper(proc) };
+  return {
+    kind: 'hocuspocus',
+    label: '@hocuspocus/server 4.7.0 (in memory, defaults)',
+    dialect: 'hocuspocus',
+    pid: proc.pid!,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    httpUrl: `http://127.0.0.1:${port}`,
+    seed: null,
+    stop: stopper(proc),
+  };
 }
 
 export async function startServer(kind: ServerKind, spec: SeedSpec, opts: ServerOptions): Promise<RunningServer> {

@@ -6,7 +6,12 @@ import type { RunningServer } from '../lib/servers';
 import type { Flags, Log } from './flags';
 
 /** Opens one full client and returns the milliseconds until its document holds the stored state. */
-function timeToLoad(server: RunningServer, doc: string, token: string, expectChars: number): Promise<{ ms: number; chars: number }> {
+function timeToLoad(
+  server: RunningServer,
+  doc: string,
+  token: string,
+  expectChars: number,
+): Promise<{ ms: number; chars: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const ws = new WS(`${server.wsUrl}/${doc}?token=${token}`, { perMessageDeflate: false });
@@ -18,7 +23,10 @@ function timeToLoad(server: RunningServer, doc: string, token: string, expectCha
       if (m.kind !== 'step2') return;
       Y.applyUpdate(ydoc, m.payload);
       const ms = performance.now() - t0;
-      const chars = ydoc.getXmlFragment('default').toString().replace(/<[^>]*>/g, '').length;
+      const chars = ydoc
+        .getXmlFragment('default')
+        .toString()
+        .replace(/<[^>]*>/g, '').length;
       clearTimeout(timer);
       ws.close();
       if (chars !== expectChars) reject(new Error(`loaded ${chars} characters, expected ${expectChars}`));
@@ -58,5 +66,8 @@ export async function coldLoad(flags: Flags, log: Log) {
       ['hallway'],
     );
   }
-  return { results: out, peers: 'not applicable: y-websocket and Hocuspocus run in memory here, with nothing stored to load' };
+  return {
+    results: out,
+    peers: 'not applicable: y-websocket and Hocuspocus run in memory here, with nothing stored to load',
+  };
 }

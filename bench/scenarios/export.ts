@@ -14,7 +14,12 @@ export async function exportScenario(flags: Flags, log: Log) {
   // The script's own options: `--json` prints one JSON line; fewer runs when quick.
   const args = ['--json', ...(flags.quick ? ['--runs', '3'] : [])];
   const env = { ...process.env, DATABASE_URL: undefined };
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (r.status !== 0) return { available: true, error: (r.stderr || r.stdout).slice(-2000) };
   const last = r.stdout.trim().split('\n').at(-1) ?? '';
   log(`    ${last}`);

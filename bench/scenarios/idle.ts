@@ -18,10 +18,18 @@ export async function idle(flags: Flags, log: Log) {
     generators: generatorsFor(flags, connections),
     idleOnly: true,
   };
-  const results = await onEachServer(flags, `idle-${connections}`, seedSpecFor([p]), (s) => runIdle(s, p, 4, flags.quick ? 2 : 5, log), log);
+  const results = await onEachServer(
+    flags,
+    `idle-${connections}`,
+    seedSpecFor([p]),
+    (s) => runIdle(s, p, 4, flags.quick ? 2 : 5, log),
+    log,
+  );
   for (const [k, v] of Object.entries(results)) {
     const r = v as { bytesPerConnection?: number; admitSeconds?: number; idleCpuCores?: number };
-    log(`    ${k}: ${r.bytesPerConnection} B/connection, admitted in ${r.admitSeconds} s, idle CPU ${r.idleCpuCores} cores`);
+    log(
+      `    ${k}: ${r.bytesPerConnection} B/connection, admitted in ${r.admitSeconds} s, idle CPU ${r.idleCpuCores} cores`,
+    );
   }
   return { connections: p.docs * p.readersPerDoc, docs, results };
 }

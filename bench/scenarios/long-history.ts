@@ -47,7 +47,12 @@ export async function longHistory(flags: Flags, log: Log) {
       log(`    history: ${filled.editsSent} edits typed, lost ${filled.lostArrivals}`);
       const result = await runLoad(server, { ...measure, docNames }, log);
       log(`    ${summarize(server.kind, result)}`);
-      return { historyEdits: filled.editsSent, historyLost: filled.lostArrivals, metrics: await hallwayMetrics(server, ['hallway_collab_compactions_total']), ...result };
+      return {
+        historyEdits: filled.editsSent,
+        historyLost: filled.lostArrivals,
+        metrics: await hallwayMetrics(server, ['hallway_collab_compactions_total']),
+        ...result,
+      };
     },
     log,
   );

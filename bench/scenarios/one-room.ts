@@ -20,7 +20,15 @@ function plan(flags: Flags, editors: number, readers: number, full = flags.full)
 /** One document, E editors and R readers: latency from send to arrival at every other client. */
 export async function oneRoom(flags: Flags, log: Log) {
   const cases: [number, number][] =
-    flags.editors !== undefined ? [[flags.editors, flags.readers ?? 0]] : flags.quick ? [[20, 20]] : [[50, 50], [100, 300], [300, 1000]];
+    flags.editors !== undefined
+      ? [[flags.editors, flags.readers ?? 0]]
+      : flags.quick
+        ? [[20, 20]]
+        : [
+            [50, 50],
+            [100, 300],
+            [300, 1000],
+          ];
   const out: { editors: number; readers: number; full: boolean; results: Record<string, unknown> }[] = [];
   for (const [e, r] of cases) {
     const p = plan(flags, e, r);
@@ -33,7 +41,14 @@ export async function oneRoom(flags: Flags, log: Log) {
   if (flags.editors === undefined) {
     for (const full of [false, true]) {
       const p = plan(flags, 10, 10, full);
-      const results = await onEachServer(flags, `one-room-agreement-${full ? 'full' : 'thin'}`, seedSpecFor([p]), (s) => runLoad(s, p, log), log, flags.quick ? ['hallway'] : undefined);
+      const results = await onEachServer(
+        flags,
+        `one-room-agreement-${full ? 'full' : 'thin'}`,
+        seedSpecFor([p]),
+        (s) => runLoad(s, p, log),
+        log,
+        flags.quick ? ['hallway'] : undefined,
+      );
       for (const [k, v] of Object.entries(results)) log(`    ${full ? 'full' : 'thin'} ${summarize(k, v)}`);
       agreement[full ? 'full' : 'thin'] = results;
     }

@@ -10,7 +10,14 @@ import type { Flags, Log } from './flags';
  * alternate the order (A B C, C B A, ...) so a burst of noise from other work on the machine
  * does not always land on the same server; a server's figure is its median round by p99.
  */
-export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpec, body: (server: RunningServer) => Promise<T>, log: Log, only?: ServerKind[]): Promise<Record<string, Result<T>>> {
+export async function onEachServer<T>(
+  flags: Flags,
+  label: string,
+  seed: SeedSpec,
+  body: (server: RunningServer) => Promise<T>,
+  log: Log,
+  only?: ServerKind[],
+): Promise<Record<string, Result<T>>> {
   const runs = new Map<string, (T | { error: string })[]>();
   const kinds = flags.servers.filter((k) => !only || only.some((o) => k === o || k.startsWith(`${o}-`)));
   for (let round = 0; round < Math.max(1, flags.rounds); round++) {
@@ -25,7 +32,12 @@ export async function onEachServer<T>(flags: Flags, label: string, seed: SeedSpe
       let result: T | { error: string };
       try {
         log(`  ${kind}: ${label}${flags.rounds > 1 ? ` (round ${round + 1})` : ''}`);
-        server = await startServer(kind, structuredClone(seed), { hallwayMode: flags.hallwayMode, hallwayRoot: flags.hallwayRoot, postgres: flags.postgres, nodeFlags });
+        server = await startServer(kind, structuredClone(seed), {
+          hallwayMode: flags.hallwayMode,
+          hallwayRoot: flags.hallwayRoot,
+          postgres: flags.postgres,
+          nodeFlags,
+        });
         result = await body(server);
       } catch (err) {
         log(`    failed: ${(err as Error).message.split('\n')[0]}`);

@@ -5,9 +5,16 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError, Input } from '@/components/ui/field';
 import { callApi } from '@/lib/http/client-api';
 
-interface Token { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null }
+interface Token {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
 
-const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
+const fmt = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'never';
 
 /** Personal API tokens: create (shown once), list, revoke. */
 export function ApiTokens({ initial }: { initial: Token[] }) {
@@ -45,12 +52,21 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
             <Input id="token-name" name="name" maxLength={60} placeholder="export script" />
           </Field>
         </div>
-        <Button type="submit" disabled={busy} className="mb-6">{busy ? 'Creating…' : 'Create token'}</Button>
+        <Button type="submit" disabled={busy} className="mb-6">
+          {busy ? 'Creating…' : 'Create token'}
+        </Button>
       </form>
       {fresh && (
         <div role="status" className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-100">
           <p className="text-sm font-semibold text-brand-700">Copy your new token now: it will not be shown again.</p>
-          <input readOnly value={fresh} data-testid="new-token" onFocus={(e) => e.currentTarget.select()} aria-label="New API token" className="mt-2 w-full rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-brand-100" />
+          <input
+            readOnly
+            value={fresh}
+            data-testid="new-token"
+            onFocus={(e) => e.currentTarget.select()}
+            aria-label="New API token"
+            className="mt-2 w-full rounded bg-white px-2 py-1.5 font-mono text-xs ring-1 ring-brand-100"
+          />
         </div>
       )}
       {tokens.length === 0 ? (
@@ -58,7 +74,14 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
       ) : (
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase tracking-wide text-stone-500">
-            <tr><th className="py-2 font-medium">Name</th><th className="py-2 font-medium">Token</th><th className="hidden py-2 font-medium sm:table-cell">Last used</th><th className="py-2"><span className="sr-only">Actions</span></th></tr>
+            <tr>
+              <th className="py-2 font-medium">Name</th>
+              <th className="py-2 font-medium">Token</th>
+              <th className="hidden py-2 font-medium sm:table-cell">Last used</th>
+              <th className="py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
             {tokens.map((t) => (
@@ -66,7 +89,16 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
                 <td className="py-2.5 font-medium">{t.name}</td>
                 <td className="py-2.5 font-mono text-xs text-stone-500">{t.prefix}…</td>
                 <td className="hidden py-2.5 text-stone-500 sm:table-cell">{fmt(t.lastUsedAt)}</td>
-                <td className="py-2.5 text-right"><Button variant="danger" className="px-2.5 py-1" onClick={() => revoke(t.id)} aria-label={`Revoke ${t.name}`}>Revoke</Button></td>
+                <td className="py-2.5 text-right">
+                  <Button
+                    variant="danger"
+                    className="px-2.5 py-1"
+                    onClick={() => revoke(t.id)}
+                    aria-label={`Revoke ${t.name}`}
+                  >
+                    Revoke
+                  </Button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -18,7 +18,11 @@ export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string;
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const body = { name: String(form.get('name')), email: String(form.get('email')), password: String(form.get('password')) };
+    const body = {
+      name: String(form.get('name')),
+      email: String(form.get('email')),
+      password: String(form.get('password')),
+    };
     setBusy(true);
     setError(null);
     const created = await callApi('/api/users', { body });
@@ -31,7 +35,9 @@ export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string;
     setBusy(false);
     if (!res || res.error) {
       // Also what someone sees who signs up with an address that already has an account.
-      setError({ message: 'We could not sign you in with these details. If you already have an account, sign in instead.' });
+      setError({
+        message: 'We could not sign you in with these details. If you already have an account, sign in instead.',
+      });
       return;
     }
     router.push(target);
@@ -44,18 +50,54 @@ export function SignUpForm({ callbackUrl, minPassword }: { callbackUrl?: string;
       <form onSubmit={onSubmit} className="space-y-4">
         <FormError message={error && !error.field ? error.message : null} />
         <Field id="name" label="Your name" hint="Shown next to your notes and proposals." error={fieldError('name')}>
-          <Input id="name" name="name" autoComplete="name" required maxLength={80} autoFocus aria-invalid={!!fieldError('name')} />
+          <Input
+            id="name"
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={80}
+            autoFocus
+            aria-invalid={!!fieldError('name')}
+          />
         </Field>
         <Field id="email" label="Email" error={fieldError('email')}>
-          <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fieldError('email')} />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            aria-invalid={!!fieldError('email')}
+          />
         </Field>
-        <Field id="password" label="Password" hint={`At least ${minPassword} characters.`} error={fieldError('password')}>
-          <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={minPassword} aria-invalid={!!fieldError('password')} />
+        <Field
+          id="password"
+          label="Password"
+          hint={`At least ${minPassword} characters.`}
+          error={fieldError('password')}
+        >
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={minPassword}
+            aria-invalid={!!fieldError('password')}
+          />
         </Field>
-        <Button type="submit" className="w-full" disabled={busy}>{busy ? 'Creating your account…' : 'Create account'}</Button>
+        <Button type="submit" className="w-full" disabled={busy}>
+          {busy ? 'Creating your account…' : 'Create account'}
+        </Button>
       </form>
       <p className="text-center text-sm text-stone-600">
-        Already have an account? <Link href={`/signin?callbackUrl=${encodeURIComponent(target)}`} className="font-semibold text-brand-700 hover:underline">Sign in</Link>
+        Already have an account?{' '}
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(target)}`}
+          className="font-semibold text-brand-700 hover:underline"
+        >
+          Sign in
+        </Link>
       </p>
     </div>
   );

@@ -8,7 +8,14 @@ export function InviteQr({ url, label }: { url: string; label: string }) {
   useEffect(() => {
     let cancelled = false;
     void import('qrcode')
-      .then((QRCode) => QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#1c2430', light: '#ffffff' } }))
+      .then((QRCode) =>
+        QRCode.toString(url, {
+          type: 'svg',
+          margin: 1,
+          errorCorrectionLevel: 'M',
+          color: { dark: '#1c2430', light: '#ffffff' },
+        }),
+      )
       .then((markup) => !cancelled && setSvg({ url, markup }))
       .catch(() => undefined);
     return () => {

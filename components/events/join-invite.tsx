@@ -40,7 +40,12 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
     setError(null);
     const res = await signIn('guest', { token, name, redirect: false });
     setBusy(false);
-    if (!res || res.error) return setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'Joining did not work: the link may have expired.');
+    if (!res || res.error)
+      return setError(
+        res?.error && res.error !== 'CredentialsSignin'
+          ? res.error
+          : 'Joining did not work: the link may have expired.',
+      );
     router.push(eventPath(eventSlug));
     router.refresh();
   }
@@ -49,8 +54,12 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
     return (
       <div className="space-y-4">
         <FormError message={error} />
-        <p className="text-sm text-stone-600">You are signed in as <strong>{signedInAs.name}</strong>.</p>
-        <Button onClick={accept} disabled={busy} className="w-full">{busy ? 'Joining…' : `Join as ${role === 'ORGANISER' ? 'an organiser' : 'an attendee'}`}</Button>
+        <p className="text-sm text-stone-600">
+          You are signed in as <strong>{signedInAs.name}</strong>.
+        </p>
+        <Button onClick={accept} disabled={busy} className="w-full">
+          {busy ? 'Joining…' : `Join as ${role === 'ORGANISER' ? 'an organiser' : 'an attendee'}`}
+        </Button>
       </div>
     );
   }
@@ -61,15 +70,34 @@ export function JoinInvite({ token, eventSlug, role, guestsAllowed, signedInAs }
       {guestsAllowed && (
         <form onSubmit={joinAsGuest} className="space-y-3">
           <Field id="guest-name" label="Join as a guest" hint="Just a name: it is shown next to what you write.">
-            <Input id="guest-name" name="name" required maxLength={60} placeholder="Your name" autoComplete="nickname" />
+            <Input
+              id="guest-name"
+              name="name"
+              required
+              maxLength={60}
+              placeholder="Your name"
+              autoComplete="nickname"
+            />
           </Field>
-          <Button type="submit" disabled={busy} className="w-full">{busy ? 'Joining…' : 'Join as guest'}</Button>
+          <Button type="submit" disabled={busy} className="w-full">
+            {busy ? 'Joining…' : 'Join as guest'}
+          </Button>
         </form>
       )}
-      {guestsAllowed && <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500"><span className="h-px flex-1 bg-stone-200" />or<span className="h-px flex-1 bg-stone-200" /></div>}
+      {guestsAllowed && (
+        <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-stone-500">
+          <span className="h-px flex-1 bg-stone-200" />
+          or
+          <span className="h-px flex-1 bg-stone-200" />
+        </div>
+      )}
       <div className="grid gap-2 sm:grid-cols-2">
-        <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">Sign in</ButtonLink>
-        <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">Create account</ButtonLink>
+        <ButtonLink href={`/signin?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">
+          Sign in
+        </ButtonLink>
+        <ButtonLink href={`/signup?callbackUrl=${encodeURIComponent(back)}`} variant="secondary">
+          Create account
+        </ButtonLink>
       </div>
     </div>
   );

@@ -14,7 +14,12 @@ export function ApprovalToggle({ sessionId, approved: initial }: { sessionId: st
   async function toggle() {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/sessions/${sessionId}/notes/approval`, { method: 'PUT', headers: { 'content-type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ approved: !approved }) }).catch(() => null);
+    const res = await fetch(`/api/sessions/${sessionId}/notes/approval`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ approved: !approved }),
+    }).catch(() => null);
     setBusy(false);
     if (!res?.ok) return setError('Could not save the approval; try again.');
     setApproved(!approved);
@@ -23,10 +28,20 @@ export function ApprovalToggle({ sessionId, approved: initial }: { sessionId: st
 
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" variant={approved ? 'secondary' : 'primary'} onClick={() => void toggle()} disabled={busy} aria-pressed={approved}>
+      <Button
+        type="button"
+        variant={approved ? 'secondary' : 'primary'}
+        onClick={() => void toggle()}
+        disabled={busy}
+        aria-pressed={approved}
+      >
         {approved ? 'Withdraw approval' : 'Approve for publishing'}
       </Button>
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

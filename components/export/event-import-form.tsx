@@ -5,7 +5,10 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/field';
 
-interface ImportResult { created: { id: string; title: string }[]; matched: { id: string; title: string }[] }
+interface ImportResult {
+  created: { id: string; title: string }[];
+  matched: { id: string; title: string }[];
+}
 
 /** Uploads a whole event's notes file (one `##` section per session) to the import endpoint. */
 export function EventImportForm({ slug, maxKb }: { slug: string; maxKb: number }) {
@@ -23,7 +26,12 @@ export function EventImportForm({ slug, maxKb }: { slug: string; maxKb: number }
     setError(null);
     setResult(null);
     try {
-      const res = await fetch(`/api/events/${slug}/notes/import`, { method: 'POST', headers: { 'content-type': 'text/markdown; charset=utf-8' }, body: file, credentials: 'same-origin' });
+      const res = await fetch(`/api/events/${slug}/notes/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/markdown; charset=utf-8' },
+        body: file,
+        credentials: 'same-origin',
+      });
       const body = (await res.json().catch(() => null)) as (ImportResult & { error?: { message?: string } }) | null;
       if (!res.ok) setError(body?.error?.message ?? `Import failed (${res.status})`);
       else {
@@ -39,7 +47,9 @@ export function EventImportForm({ slug, maxKb }: { slug: string; maxKb: number }
 
   return (
     <form onSubmit={submit} className="space-y-3">
-      <label htmlFor={`${uid}-file`} className="block text-sm font-medium text-ink">Markdown file</label>
+      <label htmlFor={`${uid}-file`} className="block text-sm font-medium text-ink">
+        Markdown file
+      </label>
       <input
         id={`${uid}-file`}
         type="file"
@@ -49,15 +59,19 @@ export function EventImportForm({ slug, maxKb }: { slug: string; maxKb: number }
         aria-describedby={`${uid}-hint`}
       />
       <p id={`${uid}-hint`} className="text-xs text-stone-500">
-        One <code>##</code> heading per session, as exports and published notes gists have. Sessions are matched by title; missing ones are created unscheduled. Up to {maxKb} KB.
+        One <code>##</code> heading per session, as exports and published notes gists have. Sessions are matched by
+        title; missing ones are created unscheduled. Up to {maxKb} KB.
       </p>
       <FormError message={error} />
       {result && (
         <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
-          Imported {result.created.length + result.matched.length} sessions: {result.matched.length} matched, {result.created.length} created.
+          Imported {result.created.length + result.matched.length} sessions: {result.matched.length} matched,{' '}
+          {result.created.length} created.
         </p>
       )}
-      <Button type="submit" variant="secondary" disabled={!file || busy}>{busy ? 'Importing…' : 'Import notes'}</Button>
+      <Button type="submit" variant="secondary" disabled={!file || busy}>
+        {busy ? 'Importing…' : 'Import notes'}
+      </Button>
     </form>
   );
 }

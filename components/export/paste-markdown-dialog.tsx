@@ -40,22 +40,57 @@ export function PasteMarkdownDialog({ sessionId }: { sessionId: string }) {
 
   return (
     <>
-      <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>Paste Markdown</Button>
-      <dialog ref={dialog} aria-labelledby={`${uid}-title`} className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40">
+      <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>
+        Paste Markdown
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${uid}-title`}
+        className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-stone-900/40"
+      >
         <form onSubmit={submit} className="space-y-4 p-6">
-          <h2 id={`${uid}-title`} className="text-lg font-semibold text-ink">Paste Markdown into the notes</h2>
-          <p className="text-sm text-stone-600">Nested bullets, tasks, links and code come in as they are. Everyone in the notes sees the change at once.</p>
-          <label htmlFor={`${uid}-text`} className="sr-only">Markdown</label>
-          <Textarea id={`${uid}-text`} value={text} onChange={(e) => setText(e.target.value)} rows={12} className="font-mono text-xs" placeholder={'- a point\n  - a detail'} required />
+          <h2 id={`${uid}-title`} className="text-lg font-semibold text-ink">
+            Paste Markdown into the notes
+          </h2>
+          <p className="text-sm text-stone-600">
+            Nested bullets, tasks, links and code come in as they are. Everyone in the notes sees the change at once.
+          </p>
+          <label htmlFor={`${uid}-text`} className="sr-only">
+            Markdown
+          </label>
+          <Textarea
+            id={`${uid}-text`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={12}
+            className="font-mono text-xs"
+            placeholder={'- a point\n  - a detail'}
+            required
+          />
           <fieldset className="flex flex-wrap gap-4 text-sm text-stone-700">
             <legend className="sr-only">Where the Markdown goes</legend>
-            <label className="flex items-center gap-1.5"><input type="radio" name={`${uid}-mode`} checked={mode === 'append'} onChange={() => setMode('append')} /> Add after the notes</label>
-            <label className="flex items-center gap-1.5"><input type="radio" name={`${uid}-mode`} checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace the notes</label>
+            <label className="flex items-center gap-1.5">
+              <input type="radio" name={`${uid}-mode`} checked={mode === 'append'} onChange={() => setMode('append')} />{' '}
+              Add after the notes
+            </label>
+            <label className="flex items-center gap-1.5">
+              <input
+                type="radio"
+                name={`${uid}-mode`}
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+              />{' '}
+              Replace the notes
+            </label>
           </fieldset>
           <FormError message={error} />
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => dialog.current?.close()}>Cancel</Button>
-            <Button type="submit" disabled={busy || !text.trim()}>{busy ? 'Importing…' : mode === 'replace' ? 'Replace notes' : 'Add to notes'}</Button>
+            <Button type="button" variant="ghost" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={busy || !text.trim()}>
+              {busy ? 'Importing…' : mode === 'replace' ? 'Replace notes' : 'Add to notes'}
+            </Button>
           </div>
         </form>
       </dialog>

@@ -20,8 +20,18 @@ export function SessionHarvest({ sessionId, path, canEdit, gist, approval }: Ses
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 px-4 py-3 text-sm font-semibold text-ink">
         <span>Export, import and publish</span>
         <span className="flex items-center gap-3">
-          {approval && <span className={approval.approved ? 'text-xs font-medium text-brand-700' : 'text-xs font-medium text-amber-700'}>{approval.approved ? 'Approved for publishing' : 'Awaiting host approval'}</span>}
-          <span aria-hidden className="text-stone-400 transition group-open:rotate-90">›</span>
+          {approval && (
+            <span
+              className={
+                approval.approved ? 'text-xs font-medium text-brand-700' : 'text-xs font-medium text-amber-700'
+              }
+            >
+              {approval.approved ? 'Approved for publishing' : 'Awaiting host approval'}
+            </span>
+          )}
+          <span aria-hidden className="text-stone-400 transition group-open:rotate-90">
+            ›
+          </span>
         </span>
       </summary>
       <div className="space-y-5 border-t border-stone-100 px-4 py-4">
@@ -35,7 +45,13 @@ export function SessionHarvest({ sessionId, path, canEdit, gist, approval }: Ses
         {gist.available && (
           <section aria-label="GitHub gist" className="border-t border-stone-100 pt-4">
             <h3 className="mb-2 text-sm font-semibold text-ink">GitHub gist</h3>
-            <GistPublisher endpoint={`/api/sessions/${sessionId}/gist`} returnTo={path} connected={gist.connected} existing={gist.existing} isEvent={false} />
+            <GistPublisher
+              endpoint={`/api/sessions/${sessionId}/gist`}
+              returnTo={path}
+              connected={gist.connected}
+              existing={gist.existing}
+              isEvent={false}
+            />
           </section>
         )}
       </div>

@@ -62,7 +62,11 @@ export class CollabConnection {
 
   constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean; localName: string }) {
     this.state = { phase: 'loading', readOnly: !opts.canEdit, localLoaded: false, everSynced: false, unsaved: 0 };
-    this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, { connect: false, disableBc: true, maxBackoffTime: 5000 });
+    this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, {
+      connect: false,
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
     this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(opts.localName, this.doc);
     // Only what the local copy adds beyond what the server is known to have counts as unsaved.
     // Counting the whole document instead took the server's content for local edits whenever the
@@ -150,7 +154,9 @@ export class CollabConnection {
   /** Gets (or refreshes) the collab token; null when offline or refused. */
   private async fetchGrant(): Promise<Grant | null> {
     try {
-      const res = await callApi<Grant>(`/api/sessions/${encodeURIComponent(this.opts.sessionId)}/collab-token`, { method: 'POST' });
+      const res = await callApi<Grant>(`/api/sessions/${encodeURIComponent(this.opts.sessionId)}/collab-token`, {
+        method: 'POST',
+      });
       if (!res.ok && (res.status === 404 || res.status === 403 || res.status === 401)) {
         this.set({ phase: 'no-access', readOnly: true });
         this.provider.disconnect();
@@ -187,7 +193,8 @@ export class CollabConnection {
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this.provider) {
       // Others' changes are on the server: note that now and then (a snapshot walks the document).
-      if (this.state.phase === 'synced' && !this.rememberTimer) this.rememberTimer = setTimeout(() => this.rememberSaved(), 2000);
+      if (this.state.phase === 'synced' && !this.rememberTimer)
+        this.rememberTimer = setTimeout(() => this.rememberSaved(), 2000);
       return;
     }
     if (origin === this.local && this.restored) {

@@ -41,7 +41,8 @@ function deleteDatabase(name: string): Promise<void> {
 export async function clearDeviceCopies(): Promise<void> {
   const work = (async () => {
     try {
-      for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX) && !KEPT_KEYS.has(key)) localStorage.removeItem(key);
+      for (const key of Object.keys(localStorage))
+        if (key.startsWith(PREFIX) && !KEPT_KEYS.has(key)) localStorage.removeItem(key);
     } catch {
       // storage disabled: nothing kept there
     }

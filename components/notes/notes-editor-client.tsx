@@ -9,6 +9,10 @@ import dynamic from 'next/dynamic';
 export const NotesEditorClient = dynamic(() => import('./notes-editor').then((m) => m.NotesEditor), {
   ssr: false,
   loading: () => (
-    <div className="h-[60vh] animate-pulse rounded-xl bg-white shadow-sm ring-1 ring-stone-200" aria-busy="true" aria-label="Opening the notes" />
+    <div
+      className="h-[60vh] animate-pulse rounded-xl bg-white shadow-sm ring-1 ring-stone-200"
+      aria-busy="true"
+      aria-label="Opening the notes"
+    />
   ),
 });

@@ -46,18 +46,36 @@ export function NotesEditor(props: NotesEditorProps) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
   useEffect(() => {
     const localName = localCopyName(props.viewer?.id ?? null, props.docName);
-    const c = new CollabConnection({ sessionId: props.sessionId, docName: props.docName, canEdit: props.canEdit, localName });
+    const c = new CollabConnection({
+      sessionId: props.sessionId,
+      docName: props.docName,
+      canEdit: props.canEdit,
+      localName,
+    });
     const t = setTimeout(() => setConn(c), 0);
     return () => {
       clearTimeout(t);
       c.destroy();
     };
   }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
-  if (!conn) return <EditorFrame><p className="px-6 py-8 text-stone-500">Opening the notes…</p></EditorFrame>;
+  if (!conn)
+    return (
+      <EditorFrame>
+        <p className="px-6 py-8 text-stone-500">Opening the notes…</p>
+      </EditorFrame>
+    );
   return <LiveEditor key={conn.doc.guid} conn={conn} {...props} />;
 }
 
-function EditorFrame({ children, toolbar, status }: { children: React.ReactNode; toolbar?: React.ReactNode; status?: React.ReactNode }) {
+function EditorFrame({
+  children,
+  toolbar,
+  status,
+}: {
+  children: React.ReactNode;
+  toolbar?: React.ReactNode;
+  status?: React.ReactNode;
+}) {
   return (
     <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-stone-200">
       {(toolbar || status) && (
@@ -92,7 +110,14 @@ function useDocTooNew(conn: CollabConnection): boolean {
   );
 }
 
-function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: NotesEditorProps & { conn: CollabConnection }) {
+function LiveEditor({
+  conn,
+  sessionId,
+  docName,
+  viewer,
+  canEdit,
+  canRestore,
+}: NotesEditorProps & { conn: CollabConnection }) {
   const state = useConnectionState(conn);
   const tooNew = useDocTooNew(conn);
   const presence = usePresence(conn.provider.awareness);
@@ -123,7 +148,14 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
         Placeholder.configure({ placeholder: 'Type a point…', includeChildren: true }),
       ],
       editorProps: {
-        attributes: { class: 'notes-prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Session notes', 'data-testid': 'notes-editor', spellcheck: 'true' },
+        attributes: {
+          class: 'notes-prose',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Session notes',
+          'data-testid': 'notes-editor',
+          spellcheck: 'true',
+        },
         handleKeyDown: (_view, event) => {
           if (event.key !== 'Escape' || !afterEditor.current) return false;
           afterEditor.current.focus();
@@ -166,7 +198,6 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
     }
   }, [editor, conn]);
 
-
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -180,7 +211,9 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
               onClick={() => setHistoryOpen(true)}
               className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-ink shadow-sm ring-1 ring-inset ring-stone-300 hover:bg-stone-50"
             >
-              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current"><path d="M10 3a7 7 0 1 1-6.6 9.3l1.9-.6A5 5 0 1 0 6 6.5L8 8.5H3v-5l1.6 1.6A7 7 0 0 1 10 3Zm-1 3h2v4l3 1.8-1 1.7-4-2.4V6Z" /></svg>
+              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current">
+                <path d="M10 3a7 7 0 1 1-6.6 9.3l1.9-.6A5 5 0 1 0 6 6.5L8 8.5H3v-5l1.6 1.6A7 7 0 0 1 10 3Zm-1 3h2v4l3 1.8-1 1.7-4-2.4V6Z" />
+              </svg>
               History
             </button>
           )}
@@ -188,9 +221,22 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
       </div>
 
       {tooNew && (
-        <div role="alert" data-testid="schema-newer" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          <span>These notes were saved by a newer version of Hallway. Reload the page to keep editing; until then they are read-only so nothing gets damaged.</span>
-          <button type="button" onClick={() => location.reload()} className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700">Reload</button>
+        <div
+          role="alert"
+          data-testid="schema-newer"
+          className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          <span>
+            These notes were saved by a newer version of Hallway. Reload the page to keep editing; until then they are
+            read-only so nothing gets damaged.
+          </span>
+          <button
+            type="button"
+            onClick={() => location.reload()}
+            className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700"
+          >
+            Reload
+          </button>
         </div>
       )}
       {!tooNew && (state.readOnly || !canEdit) && state.phase !== 'no-access' && (
@@ -201,14 +247,23 @@ function LiveEditor({ conn, sessionId, docName, viewer, canEdit, canRestore }: N
         </div>
       )}
       {state.phase === 'no-access' && (
-        <div role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">You no longer have access to these notes. What you typed is kept in this browser.</div>
+        <div role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
+          You no longer have access to these notes. What you typed is kept in this browser.
+        </div>
       )}
 
       <EditorFrame toolbar={toolbarFor(editable && editor ? editor : null, state.readOnly, ready)}>
         <EditorContent editor={editor} className="notes-editor" />
         {editable && (
-          <p ref={afterEditor} tabIndex={-1} data-testid="key-hints" className="border-t border-stone-100 px-6 py-2 text-xs text-stone-600 focus:outline-2 focus:outline-brand-600">
-            <kbd>Enter</kbd> new point · <kbd>Tab</kbd>/<kbd>Shift</kbd>+<kbd>Tab</kbd> indent/outdent · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Ctrl</kbd>+<kbd>.</kbd> fold · <kbd>[ ]</kbd> task · <kbd>##</kbd> heading · <kbd>Esc</kbd> then <kbd>Tab</kbd> leave the notes
+          <p
+            ref={afterEditor}
+            tabIndex={-1}
+            data-testid="key-hints"
+            className="border-t border-stone-100 px-6 py-2 text-xs text-stone-600 focus:outline-2 focus:outline-brand-600"
+          >
+            <kbd>Enter</kbd> new point · <kbd>Tab</kbd>/<kbd>Shift</kbd>+<kbd>Tab</kbd> indent/outdent · <kbd>Alt</kbd>+
+            <kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Ctrl</kbd>+<kbd>.</kbd> fold · <kbd>[ ]</kbd> task · <kbd>##</kbd>{' '}
+            heading · <kbd>Esc</kbd> then <kbd>Tab</kbd> leave the notes
           </p>
         )}
       </EditorFrame>

@@ -58,7 +58,11 @@ export function OfflineSupport({ sessionId, userId, needsConsent }: OfflineSuppo
   const [kept, setKept] = useState<'pending' | 'kept' | 'not-kept'>('pending');
   const choiceKey = keepOfflineKey(userId, sessionId);
   // null while rendering on the server: nothing is decided before the browser's choice is read.
-  const chosen = useSyncExternalStore(subscribeToChoices, () => readChoice(choiceKey), () => null);
+  const chosen = useSyncExternalStore(
+    subscribeToChoices,
+    () => readChoice(choiceKey),
+    () => null,
+  );
   const keep = !needsConsent || chosen === true;
   const checkboxId = useId();
 
@@ -75,7 +79,8 @@ export function OfflineSupport({ sessionId, userId, needsConsent }: OfflineSuppo
           return;
         }
         // Let the client-only editor chunk load first so it is among the files kept.
-        if (document.readyState !== 'complete') await new Promise((r) => window.addEventListener('load', r, { once: true }));
+        if (document.readyState !== 'complete')
+          await new Promise((r) => window.addEventListener('load', r, { once: true }));
         await new Promise((r) => setTimeout(r, 1000));
         if (cancelled) return;
         const assets = performance
@@ -107,7 +112,9 @@ export function OfflineSupport({ sessionId, userId, needsConsent }: OfflineSuppo
           />
           <label htmlFor={checkboxId}>
             Keep available offline on this device
-            <span className="block text-xs text-stone-500">Anyone using this browser can open this page until you sign out.</span>
+            <span className="block text-xs text-stone-500">
+              Anyone using this browser can open this page until you sign out.
+            </span>
           </label>
         </div>
       )}

@@ -8,7 +8,8 @@ import { yUndoPluginKey } from '@tiptap/y-tiptap';
  * (history before it stays intact), and this person's undo (Ctrl+Z) takes it back.
  */
 export function restoreVersion(editor: Editor, content: JSONContent): boolean {
-  const undoManager = (yUndoPluginKey.getState(editor.state) as { undoManager?: { stopCapturing(): void } } | undefined)?.undoManager;
+  const undoManager = (yUndoPluginKey.getState(editor.state) as { undoManager?: { stopCapturing(): void } } | undefined)
+    ?.undoManager;
   // Keep the restore a separate undo step from typing just before or after it.
   undoManager?.stopCapturing();
   const ok = editor.chain().setContent(content, { emitUpdate: true }).run();

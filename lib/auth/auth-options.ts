@@ -21,7 +21,10 @@ const guestForm = z.object({ token: z.string().min(1).max(100), name: z.string()
 function githubApiBase(): string {
   const e = env();
   const web = e.GITHUB_URL.replace(/\/$/, '');
-  return (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(/\/$/, '');
+  return (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(
+    /\/$/,
+    '',
+  );
 }
 
 function githubProvider() {
@@ -91,9 +94,13 @@ export function authOptions(): NextAuthOptions {
       },
       async signIn({ account, profile, user }) {
         if (account?.provider !== 'github') return true;
-        const p = profile as { id?: number | string; login?: string; name?: string | null; email?: string | null; avatar_url?: string } | undefined;
+        const p = profile as
+          | { id?: number | string; login?: string; name?: string | null; email?: string | null; avatar_url?: string }
+          | undefined;
         // Only an address GitHub verified may be stored or matched to an existing account.
-        const email = account.access_token ? await verifiedGithubEmail(githubApiBase(), account.access_token, user.email ?? p?.email ?? null) : null;
+        const email = account.access_token
+          ? await verifiedGithubEmail(githubApiBase(), account.access_token, user.email ?? p?.email ?? null)
+          : null;
         const local = await upsertGithubUser({
           providerAccountId: String(account.providerAccountId ?? p?.id),
           email,
@@ -131,7 +138,8 @@ export function authOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger.error({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, 'next-auth error'),
+      error: (code, metadata) =>
+        logger.error({ code, metadata: metadata instanceof Error ? metadata.message : undefined }, 'next-auth error'),
       warn: (code) => logger.warn({ code }, 'next-auth warning'),
       debug: () => undefined,
     },

@@ -8,7 +8,12 @@ import { verifyCredentials } from '@/lib/users/verify-credentials';
 import * as users from '@/app/api/users/route';
 import { limitSignInAttempt, recordSignInFailure, recordSignInSuccess, resetAuthRateLimits } from './auth-rate-limit';
 
-const ENV = { AUTH_SIGNUP_PER_ADDRESS: '3', AUTH_SIGNUP_PER_EMAIL: '2', AUTH_SIGNIN_PER_ADDRESS: '5', AUTH_SIGNIN_FAILURES_PER_ACCOUNT: '3' };
+const ENV = {
+  AUTH_SIGNUP_PER_ADDRESS: '3',
+  AUTH_SIGNUP_PER_EMAIL: '2',
+  AUTH_SIGNIN_PER_ADDRESS: '5',
+  AUTH_SIGNIN_FAILURES_PER_ACCOUNT: '3',
+};
 const saved: Record<string, string | undefined> = {};
 
 function useEnv(extra: Record<string, string | undefined> = {}) {
@@ -40,7 +45,11 @@ async function signUp(body: object, address: string) {
     body: JSON.stringify(body),
   });
   const res = await users.POST(req, { params: Promise.resolve({}) });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), json: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    json: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 async function statusOf(p: Promise<unknown>): Promise<number | 'ok'> {
@@ -58,11 +67,16 @@ describe('sign-up', () => {
 
   it('is limited per client address with 429 and Retry-After; another address is unaffected', async () => {
     const a = addr();
-    for (let i = 0; i < 3; i++) expect((await signUp({ email: `su-${uniq()}@example.test`, name: 'N', password: 'long-enough-pw' }, a)).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await signUp({ email: `su-${uniq()}@example.test`, name: 'N', password: 'long-enough-pw' }, a)).status,
+      ).toBe(201);
     const limited = await signUp({ email: `su-${uniq()}@example.test`, name: 'N', password: 'long-enough-pw' }, a);
     expect(limited.status).toBe(429);
     expect(Number(limited.retryAfter)).toBeGreaterThan(0);
-    expect((await signUp({ email: `su-${uniq()}@example.test`, name: 'N', password: 'long-enough-pw' }, addr())).status).toBe(201);
+    expect(
+      (await signUp({ email: `su-${uniq()}@example.test`, name: 'N', password: 'long-enough-pw' }, addr())).status,
+    ).toBe(201);
   });
 
   it('is limited per email across addresses', async () => {
@@ -115,7 +129,8 @@ describe('sign-in', () => {
       expect(await statusOf(limitSignInAttempt(a, `ok-${i}@example.test`))).toBe('ok');
       await recordSignInSuccess(a, `ok-${i}@example.test`);
     }
-    for (let i = 0; i < 5; i++) expect(await statusOf(limitSignInAttempt(a, `guess-${uniq()}@example.test`))).toBe('ok');
+    for (let i = 0; i < 5; i++)
+      expect(await statusOf(limitSignInAttempt(a, `guess-${uniq()}@example.test`))).toBe('ok');
     expect(await statusOf(limitSignInAttempt(a, `guess-${uniq()}@example.test`))).toBe(429);
   });
 });

@@ -29,7 +29,13 @@ function build(): Limiters {
   const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix, points, duration });
     if (!redis) return memory;
-    return new RateLimiterRedis({ storeClient: redis, keyPrefix: `hallway:rl:${keyPrefix}`, points, duration, insuranceLimiter: memory });
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `hallway:rl:${keyPrefix}`,
+      points,
+      duration,
+      insuranceLimiter: memory,
+    });
   };
   return {
     signUpAddress: make('signup-address', e.AUTH_SIGNUP_PER_ADDRESS, 600),
@@ -75,18 +81,30 @@ export async function limitSignInAttempt(address: string, email: string): Promis
   const l = limits();
   const failures = await l.signInFailures.get(accountKey(address, email));
   if (failures && failures.consumedPoints >= l.failureLimit) {
-    throw rateLimited('Too many wrong passwords for this account from your network; try again later', failures.msBeforeNext / 1000);
+    throw rateLimited(
+      'Too many wrong passwords for this account from your network; try again later',
+      failures.msBeforeNext / 1000,
+    );
   }
-  await take(l.signInAddress, rateLimitKeyForAddress(address), 'Too many sign-in attempts from your network; try again later');
+  await take(
+    l.signInAddress,
+    rateLimitKeyForAddress(address),
+    'Too many sign-in attempts from your network; try again later',
+  );
 }
 
 /** After a correct password: the attempt is given back and past failures for the account are forgotten. */
 export async function recordSignInSuccess(address: string, email: string): Promise<void> {
   const l = limits();
-  await Promise.all([l.signInAddress.reward(rateLimitKeyForAddress(address), 1), l.signInFailures.delete(accountKey(address, email))]).catch(() => undefined);
+  await Promise.all([
+    l.signInAddress.reward(rateLimitKeyForAddress(address), 1),
+    l.signInFailures.delete(accountKey(address, email)),
+  ]).catch(() => undefined);
 }
 
 /** After a wrong password (or unknown email). */
 export async function recordSignInFailure(address: string, email: string): Promise<void> {
-  await limits().signInFailures.consume(accountKey(address, email)).catch(() => undefined);
+  await limits()
+    .signInFailures.consume(accountKey(address, email))
+    .catch(() => undefined);
 }

@@ -7,7 +7,10 @@ import path from 'node:path';
  * AUTH_SECRET from the environment, or one generated once into DATA_DIR and reused, so a fresh
  * `npm start` works; returns whether it was generated so start-up can log it.
  */
-export function resolveAuthSecret(env: Record<string, string | undefined> = process.env): { secret: string; source: 'env' | 'file' | 'generated' } {
+export function resolveAuthSecret(env: Record<string, string | undefined> = process.env): {
+  secret: string;
+  source: 'env' | 'file' | 'generated';
+} {
   if (env.AUTH_SECRET) return { secret: env.AUTH_SECRET, source: 'env' };
   const dir = path.resolve(env.DATA_DIR || './data');
   const file = path.join(dir, 'auth-secret');

@@ -3,7 +3,12 @@ import { signCollabToken, verifyCollabToken } from './collab-token';
 
 describe('collab tokens', () => {
   it('round-trips user, document and read-only flag', () => {
-    const { token, expiresAt } = signCollabToken({ userId: 'u1', docName: 'session:abcdefghij', readOnly: true, ttlSeconds: 60 });
+    const { token, expiresAt } = signCollabToken({
+      userId: 'u1',
+      docName: 'session:abcdefghij',
+      readOnly: true,
+      ttlSeconds: 60,
+    });
     const r = verifyCollabToken(token);
     expect(r.ok && r.payload).toMatchObject({ sub: 'u1', sid: 'u1', doc: 'session:abcdefghij', ro: true });
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
@@ -20,7 +25,9 @@ describe('collab tokens', () => {
     const { token } = signCollabToken({ userId: 'u1', docName: 'd', readOnly: false, ttlSeconds: 60 });
     expect(verifyCollabToken(token, Date.now() + 61_000)).toEqual({ ok: false, reason: 'expired' });
     const [p, body, sig] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), ro: false, doc: 'other' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body!, 'base64url').toString()), ro: false, doc: 'other' }),
+    ).toString('base64url');
     expect(verifyCollabToken(`${p}.${forged}.${sig}`)).toEqual({ ok: false, reason: 'signature' });
     expect(verifyCollabToken('hc1.x')).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyCollabToken('')).toEqual({ ok: false, reason: 'malformed' });

@@ -31,7 +31,13 @@ function sign(body: string): string {
 }
 
 /** Signs a token naming the user, the document and whether the connection is read-only. */
-export function signCollabToken(opts: { userId: string | null; docName: string; readOnly: boolean; ttlSeconds: number; now?: number }): { token: string; expiresAt: Date } {
+export function signCollabToken(opts: {
+  userId: string | null;
+  docName: string;
+  readOnly: boolean;
+  ttlSeconds: number;
+  now?: number;
+}): { token: string; expiresAt: Date } {
   const now = opts.now ?? Date.now();
   const exp = Math.floor(now / 1000) + opts.ttlSeconds;
   const payload: CollabTokenPayload = {
@@ -45,7 +51,8 @@ export function signCollabToken(opts: { userId: string | null; docName: string; 
   return { token: `${PREFIX}.${body}.${sign(body)}`, expiresAt: new Date(exp * 1000) };
 }
 
-export type CollabTokenResult = { ok: true; payload: CollabTokenPayload } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type CollabTokenResult =
+  { ok: true; payload: CollabTokenPayload } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 /** Checks signature, shape and expiry; never throws. */
 export function verifyCollabToken(token: string, now = Date.now()): CollabTokenResult {
@@ -53,7 +60,8 @@ export function verifyCollabToken(token: string, now = Date.now()): CollabTokenR
   if (parts.length !== 3 || parts[0] !== PREFIX || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(parts[1]));
   const given = Buffer.from(parts[2]);
-  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return { ok: false, reason: 'signature' };
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given))
+    return { ok: false, reason: 'signature' };
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));

@@ -25,6 +25,8 @@ describe('actorFromHeaders', () => {
     expect(actor?.userId).toBe(user.id);
   });
   it('rejects an unknown Bearer token instead of treating it as anonymous', async () => {
-    await expect(actorFromHeaders(new Headers({ authorization: 'Bearer hw_nottherightoneatallnotatall' }))).rejects.toBeInstanceOf(BadCredentials);
+    await expect(
+      actorFromHeaders(new Headers({ authorization: 'Bearer hw_nottherightoneatallnotatall' })),
+    ).rejects.toBeInstanceOf(BadCredentials);
   });
 });

@@ -11,7 +11,10 @@ export interface CurrentUser extends Actor {
 
 /** The user, if they exist and (for a session cookie) have not signed out since it was issued. */
 async function loadUser(userId: string, sessionVersion?: number): Promise<CurrentUser | null> {
-  const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, isGuest: true, guestEventId: true, sessionVersion: true } });
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, isGuest: true, guestEventId: true, sessionVersion: true },
+  });
   if (!u || (sessionVersion !== undefined && sessionVersion !== u.sessionVersion)) return null;
   return { userId: u.id, name: u.name, email: u.email, isGuest: u.isGuest, guestEventId: u.guestEventId };
 }
@@ -19,7 +22,10 @@ async function loadUser(userId: string, sessionVersion?: number): Promise<Curren
 /** Resolves a personal API token to its user, recording when it was last used. */
 export async function userFromApiToken(token: string): Promise<CurrentUser | null> {
   if (!looksLikeApiToken(token)) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, select: { id: true, userId: true, lastUsedAt: true } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, userId: true, lastUsedAt: true },
+  });
   if (!row) return null;
   // One write a minute at most: a script polling the API should not turn reads into writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

@@ -6,7 +6,10 @@ import { userFromApiToken, userFromCookieHeader, type CurrentUser } from './curr
 /** The signed-in user of the page being rendered, or null (looked up once per request). */
 export const getPageUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
-  const header = jar.getAll().map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join('; ');
+  const header = jar
+    .getAll()
+    .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
+    .join('; ');
   const user = await userFromCookieHeader(header);
   if (user) return user;
   const auth = (await headers()).get('authorization');

@@ -5,7 +5,9 @@ import { assertStorableStrings, readTextCapped } from '@/lib/http/read-body';
 export const AUTH_MAX_BODY_BYTES = 16 * 1024;
 
 /** The body of a POST to next-auth, capped and checked (valid JSON or form, storable strings). */
-export async function readAuthForm(req: Request): Promise<{ text: string; values: Record<string, string | undefined> }> {
+export async function readAuthForm(
+  req: Request,
+): Promise<{ text: string; values: Record<string, string | undefined> }> {
   const text = await readTextCapped(req, AUTH_MAX_BODY_BYTES);
   const type = req.headers.get('content-type') ?? '';
   let values: unknown;

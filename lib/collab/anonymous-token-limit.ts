@@ -7,7 +7,9 @@ import { rateLimitKeyForAddress } from '@/lib/http/client-address';
 // as many connections as it asks tokens for (issue 9 #4). Counted per client address (IPv6 per /64),
 // in this process: the collab server also caps anonymous connections per address.
 
-const globalForLimit = globalThis as unknown as { __hallwayAnonTokenLimit?: { points: number; limiter: RateLimiterMemory } };
+const globalForLimit = globalThis as unknown as {
+  __hallwayAnonTokenLimit?: { points: number; limiter: RateLimiterMemory };
+};
 
 function limiter(): RateLimiterMemory {
   const points = env().COLLAB_ANON_TOKENS_PER_ADDRESS;
@@ -25,6 +27,9 @@ export async function takeAnonymousCollabToken(clientAddress: string): Promise<v
   } catch (res) {
     if (!(res instanceof RateLimiterRes)) throw res;
     const minutes = Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
-    throw new AppError('rate_limited', `Too many anonymous connections from your network: sign in, or try again in ${minutes} min`);
+    throw new AppError(
+      'rate_limited',
+      `Too many anonymous connections from your network: sign in, or try again in ${minutes} min`,
+    );
   }
 }

@@ -14,13 +14,19 @@ export async function collabAccess(userId: string | null, docName: string): Prom
 }
 
 /** collabAccess with the user's display name, which the collab server shows to others (never the client's claim). */
-export async function collabAccessOf(userId: string | null, docName: string): Promise<{ access: CollabAccess; name: string | null }> {
+export async function collabAccessOf(
+  userId: string | null,
+  docName: string,
+): Promise<{ access: CollabAccess; name: string | null }> {
   const sessionId = sessionIdFromDocName(docName);
   if (!sessionId) return { access: 'none', name: null };
   let actor = null;
   let name: string | null = null;
   if (userId) {
-    const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, isGuest: true, guestEventId: true } });
+    const u = await db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, name: true, isGuest: true, guestEventId: true },
+    });
     if (!u) return { access: 'none', name: null };
     actor = { userId: u.id, isGuest: u.isGuest, guestEventId: u.guestEventId };
     name = u.name;

@@ -24,7 +24,8 @@ const LOOPBACK = new Set(['0.0.0.0', '::', '127.0.0.1', 'localhost', '::1', ''])
 export function internalCollabUrl(): string {
   const e = env();
   if (e.COLLAB_INTERNAL_URL) return e.COLLAB_INTERNAL_URL.replace(/\/$/, '');
-  if (e.COLLAB_ENABLED === '1') return `ws://${LOOPBACK.has(e.HOST) ? '127.0.0.1' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}${COLLAB_PATH}`;
+  if (e.COLLAB_ENABLED === '1')
+    return `ws://${LOOPBACK.has(e.HOST) ? '127.0.0.1' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}${COLLAB_PATH}`;
   if (e.COLLAB_PUBLIC_URL) return e.COLLAB_PUBLIC_URL.replace(/\/$/, '');
   throw new AppError('internal', 'Set COLLAB_INTERNAL_URL: this node runs without the collaboration server');
 }
@@ -32,7 +33,8 @@ export function internalCollabUrl(): string {
 /** Whether a state (as an encoded update) holds everything the local document has. */
 function covers(serverState: Uint8Array, doc: YType.Doc): boolean {
   const theirs = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(serverState));
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) if ((theirs.get(client) ?? 0) < clock) return false;
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc)))
+    if ((theirs.get(client) ?? 0) < clock) return false;
   return true;
 }
 
@@ -69,7 +71,10 @@ export function editThroughCollab(opts: EditThroughCollabOptions): Promise<void>
       if (err) reject(err);
       else resolve();
     };
-    const timer = setTimeout(() => finish(new AppError('internal', 'The collaboration server did not confirm the import in time')), opts.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => finish(new AppError('internal', 'The collaboration server did not confirm the import in time')),
+      opts.timeoutMs ?? 20_000,
+    );
     const send = (msg: Uint8Array) => ws.send(msg);
     const askFullState = () => send(syncStep1Message(new Uint8Array([0])));
 
@@ -80,11 +85,18 @@ export function editThroughCollab(opts: EditThroughCollabOptions): Promise<void>
     ws.on('open', () => send(syncStep1Message(Y.encodeStateVector(doc))));
     ws.on('unexpected-response', (_req, res) => {
       const status = res.statusCode ?? 0;
-      finish(status === 401 || status === 403 ? new AppError('forbidden', 'The collaboration server refused the import') : new AppError('internal', `The collaboration server answered ${status}`));
+      finish(
+        status === 401 || status === 403
+          ? new AppError('forbidden', 'The collaboration server refused the import')
+          : new AppError('internal', `The collaboration server answered ${status}`),
+      );
     });
-    ws.on('error', (err) => finish(new AppError('internal', `Could not reach the collaboration server: ${err.message}`)));
+    ws.on('error', (err) =>
+      finish(new AppError('internal', `Could not reach the collaboration server: ${err.message}`)),
+    );
     ws.on('close', (code) => {
-      if (code === CollabCloseCode.documentTooLarge || code === 1009) finish(new AppError('bad_request', 'The notes would be too large'));
+      if (code === CollabCloseCode.documentTooLarge || code === 1009)
+        finish(new AppError('bad_request', 'The notes would be too large'));
       else finish(new AppError('internal', `The collaboration server closed the connection (${code})`));
     });
     ws.on('message', (data: Buffer) => {

@@ -19,7 +19,9 @@ export function collabBaseUrl(requestUrl?: string, headers?: Headers): string {
   if (e.COLLAB_PUBLIC_URL) return e.COLLAB_PUBLIC_URL.replace(/\/$/, '');
   let base = e.PUBLIC_URL;
   if (!base && headers?.get('host')) {
-    const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ?? (requestUrl ? new URL(requestUrl).protocol.replace(':', '') : 'http');
+    const proto =
+      headers.get('x-forwarded-proto')?.split(',')[0]?.trim() ??
+      (requestUrl ? new URL(requestUrl).protocol.replace(':', '') : 'http');
     base = `${proto}://${headers.get('host')}`;
   }
   base ??= process.env.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
@@ -35,12 +37,22 @@ export function collabBaseUrl(requestUrl?: string, headers?: Headers): string {
  * who may only read (anonymous visitors of public or unlisted events); not_found otherwise.
  * Anonymous tokens are limited per client address.
  */
-export async function issueCollabToken(opts: { actor: Actor | null; sessionId: string; baseUrl: string; clientAddress: string }): Promise<CollabTokenGrant> {
+export async function issueCollabToken(opts: {
+  actor: Actor | null;
+  sessionId: string;
+  baseUrl: string;
+  clientAddress: string;
+}): Promise<CollabTokenGrant> {
   const access = await loadSessionAccess(opts.actor, opts.sessionId);
   if (!access.canReadNotes) throw new AppError('not_found', 'Session not found');
   if (!opts.actor) await takeAnonymousCollabToken(opts.clientAddress);
   const docName = docNameForSession(opts.sessionId);
   const readOnly = !access.canEditNotes;
-  const { token, expiresAt } = signCollabToken({ userId: opts.actor?.userId ?? null, docName, readOnly, ttlSeconds: env().COLLAB_TOKEN_TTL_S });
+  const { token, expiresAt } = signCollabToken({
+    userId: opts.actor?.userId ?? null,
+    docName,
+    readOnly,
+    ttlSeconds: env().COLLAB_TOKEN_TTL_S,
+  });
   return { token, url: opts.baseUrl, docName, readOnly, expiresAt: expiresAt.toISOString() };
 }

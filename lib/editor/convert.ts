@@ -14,9 +14,14 @@ type Marks = NonNullable<JSONContent['marks']>;
 
 function textToJSON(text: YType.XmlText): JSONContent[] {
   const out: JSONContent[] = [];
-  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, Record<string, unknown> | null> }[]) {
+  for (const op of text.toDelta() as {
+    insert: unknown;
+    attributes?: Record<string, Record<string, unknown> | null>;
+  }[]) {
     if (typeof op.insert !== 'string' || op.insert === '') continue;
-    const marks: Marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => (attrs && Object.keys(attrs).length ? { type, attrs } : { type }));
+    const marks: Marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) =>
+      attrs && Object.keys(attrs).length ? { type, attrs } : { type },
+    );
     out.push(marks.length ? { type: 'text', text: op.insert, marks } : { type: 'text', text: op.insert });
   }
   return out;
@@ -42,7 +47,8 @@ type AttrSpecs = Record<string, { default?: unknown }> | undefined;
 function defaults(specs: AttrSpecs, attrs: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!specs) return attrs;
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(specs)) out[name] = attrs && name in attrs ? attrs[name] : spec.default ?? null;
+  for (const [name, spec] of Object.entries(specs))
+    out[name] = attrs && name in attrs ? attrs[name] : (spec.default ?? null);
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -96,7 +102,14 @@ export function yDocToJSON(doc: YType.Doc): JSONContent {
         return [];
       }
     });
-    return schema.topNodeType.createAndFill(null, kept.map((n) => schema.nodeFromJSON(n)))?.toJSON() ?? { type: 'doc', content: [] };
+    return (
+      schema.topNodeType
+        .createAndFill(
+          null,
+          kept.map((n) => schema.nodeFromJSON(n)),
+        )
+        ?.toJSON() ?? { type: 'doc', content: [] }
+    );
   }
 }
 

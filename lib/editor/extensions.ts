@@ -79,7 +79,10 @@ export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[
     NotesLink,
     TaskList,
     TaskItem.configure({ nested: true }),
-    Outline.configure({ foldStorageKey: opts.foldStorageKey ?? null, isRemoteChange: opts.isRemoteChange ?? (() => false) }),
+    Outline.configure({
+      foldStorageKey: opts.foldStorageKey ?? null,
+      isRemoteChange: opts.isRemoteChange ?? (() => false),
+    }),
     OutlinePaste,
     MarkdownCopy,
   ];

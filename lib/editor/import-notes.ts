@@ -14,7 +14,9 @@ function withItemIds(node: JSONContent): JSONContent {
   const isItem = (OUTLINE_ITEM_TYPES as readonly string[]).includes(node.type ?? '');
   return {
     ...node,
-    ...(isItem ? { attrs: { ...node.attrs, id: typeof node.attrs?.id === 'string' ? node.attrs.id : newItemId() } } : {}),
+    ...(isItem
+      ? { attrs: { ...node.attrs, id: typeof node.attrs?.id === 'string' ? node.attrs.id : newItemId() } }
+      : {}),
     ...(node.content ? { content: node.content.map(withItemIds) } : {}),
   };
 }
@@ -27,7 +29,7 @@ export function markdownToJSON(markdown: string): JSONContent {
 /** Appends notes JSON nodes to a fragment or element, inside the caller's transaction. */
 export function writeChildren(parent: YType.XmlFragment | YType.XmlElement, content: JSONContent[]): void {
   const parts: { type: YType.XmlElement | YType.XmlText; fill: () => void }[] = [];
-  for (let i = 0; i < content.length; ) {
+  for (let i = 0; i < content.length;) {
     if (content[i]!.type === 'text') {
       const runs: JSONContent[] = [];
       while (i < content.length && content[i]!.type === 'text') runs.push(content[i++]!);
@@ -48,13 +50,17 @@ export function writeChildren(parent: YType.XmlFragment | YType.XmlElement, cont
       parts.push({
         type: el,
         fill: () => {
-          for (const [k, v] of Object.entries(node.attrs ?? {})) if (v !== null && v !== undefined) el.setAttribute(k, v as string);
+          for (const [k, v] of Object.entries(node.attrs ?? {}))
+            if (v !== null && v !== undefined) el.setAttribute(k, v as string);
           writeChildren(el, node.content ?? []);
         },
       });
     }
   }
-  parent.insert(parent.length, parts.map((p) => p.type));
+  parent.insert(
+    parent.length,
+    parts.map((p) => p.type),
+  );
   for (const p of parts) p.fill();
 }
 

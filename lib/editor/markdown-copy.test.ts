@@ -6,7 +6,11 @@ import { notesExtensions } from './extensions';
 import { markdownToJSON } from './import-notes';
 
 function copiedText(markdown: string, from: string, to: string): string {
-  const editor = new Editor({ element: document.createElement('div'), extensions: notesExtensions(), content: markdownToJSON(markdown) });
+  const editor = new Editor({
+    element: document.createElement('div'),
+    extensions: notesExtensions(),
+    content: markdownToJSON(markdown),
+  });
   const { doc } = editor.state;
   let start = -1;
   let end = -1;
@@ -32,7 +36,9 @@ describe('copy as Markdown', () => {
   const notes = '- alpha\n  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon\n';
 
   it('keeps the depth of a nested selection', () => {
-    expect(copiedText(notes, 'beta', 'epsilon')).toBe('  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon');
+    expect(copiedText(notes, 'beta', 'epsilon')).toBe(
+      '  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon',
+    );
     expect(copiedText(notes, 'gamma', 'delta')).toBe('    - gamma `x`\n      - [ ] delta');
     expect(copiedText(notes, 'alpha', 'gamma')).toBe('- alpha\n  - beta **bold**\n    - gamma');
   });

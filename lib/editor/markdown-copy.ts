@@ -42,7 +42,8 @@ export const MarkdownCopy = Extension.create({
       new Plugin({
         key: new PluginKey('markdownCopy'),
         props: {
-          clipboardTextSerializer: (slice) => singleLineText(slice) ?? sliceToMarkdown((slice.content.toJSON() as JSONContent[] | null) ?? []),
+          clipboardTextSerializer: (slice) =>
+            singleLineText(slice) ?? sliceToMarkdown((slice.content.toJSON() as JSONContent[] | null) ?? []),
         },
       }),
     ];

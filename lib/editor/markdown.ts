@@ -3,7 +3,8 @@ import { Marked, type Tokens } from 'marked';
 // Markdown pasted into the editor becomes HTML the notes schema parses (paste.ts). Export, copy and
 // import go through @tiptap/markdown in notes-markdown.ts.
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const marked = new Marked({
   gfm: true,
@@ -13,13 +14,15 @@ const marked = new Marked({
     html: ({ text }) => escapeHtml(text),
     checkbox: () => '',
     // No trailing newline inside <pre>: it would become an empty last line of the code block.
-    code: ({ text, lang }) => `<pre><code${lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0] ?? '')}"` : ''}>${escapeHtml(text)}</code></pre>\n`,
+    code: ({ text, lang }) =>
+      `<pre><code${lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0] ?? '')}"` : ''}>${escapeHtml(text)}</code></pre>\n`,
     list(token: Tokens.List) {
       const allTasks = token.items.length > 0 && token.items.every((i) => i.task);
       const body = token.items
         .map((item) => {
           const inner = this.parser.parse(item.tokens);
-          if (allTasks) return `<li data-type="taskItem" data-checked="${item.checked ? 'true' : 'false'}">${inner}</li>\n`;
+          if (allTasks)
+            return `<li data-type="taskItem" data-checked="${item.checked ? 'true' : 'false'}">${inner}</li>\n`;
           return `<li>${item.task ? (item.checked ? '[x] ' : '[ ] ') : ''}${inner}</li>\n`;
         })
         .join('');
@@ -38,7 +41,10 @@ export function markdownToHtml(markdown: string): string {
 
 /** Heuristic: does pasted plain text look like Markdown worth parsing (lists, headings, fences, links)? */
 export function looksLikeMarkdown(text: string): boolean {
-  return /^\s{0,12}([-*+]\s+\S|\d{1,3}[.)]\s+\S|#{1,6}\s+\S|```|>\s)/m.test(text) || /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|`[^`\n]+`/.test(text);
+  return (
+    /^\s{0,12}([-*+]\s+\S|\d{1,3}[.)]\s+\S|#{1,6}\s+\S|```|>\s)/m.test(text) ||
+    /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|`[^`\n]+`/.test(text)
+  );
 }
 
 /** The notes document (ProseMirror JSON) as Markdown: see notes-markdown.ts. */

@@ -37,7 +37,10 @@ Closing words with ~~strike~~ and a line
 break.
 `;
 
-const p = (text: string, marks?: JSONContent['marks']): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text, ...(marks ? { marks } : {}) }] });
+const p = (text: string, marks?: JSONContent['marks']): JSONContent => ({
+  type: 'paragraph',
+  content: [{ type: 'text', text, ...(marks ? { marks } : {}) }],
+});
 const li = (...content: JSONContent[]): JSONContent => ({ type: 'listItem', content });
 const list = (...items: JSONContent[]): JSONContent => ({ type: 'bulletList', content: items });
 
@@ -47,7 +50,25 @@ describe('notes Markdown', () => {
     expect(yStateToMarkdown(state)).toBe(VARIED);
     const json = yStateToJSON(state);
     expect(outlineShape(json.content![1]!)).toEqual([
-      ['why do reviews go unread? 2 * 3 and snake_case_names', [['too long, written for the _auditors_ not the team', [['published weeks later, see the guide', [['by then # nobody remembers <anything>', ['level five with code, a `tick` inside and bold and italic']]]]]]]],
+      [
+        'why do reviews go unread? 2 * 3 and snake_case_names',
+        [
+          [
+            'too long, written for the _auditors_ not the team',
+            [
+              [
+                'published weeks later, see the guide',
+                [
+                  [
+                    'by then # nobody remembers <anything>',
+                    ['level five with code, a `tick` inside and bold and italic'],
+                  ],
+                ],
+              ],
+            ],
+          ],
+        ],
+      ],
       ['tooling: `not code` and a [bracket]', ['share the template', ['ask legal', ['nested task under a task']]]],
       '# hash at the start',
       '1. not a numbered list',
@@ -59,14 +80,33 @@ describe('notes Markdown', () => {
     const doc: JSONContent = {
       type: 'doc',
       content: [
-        p('# not a heading'), p('1. not a list'), p('2) nor this'), p('- not a bullet'), p('+ plus'), p('> not a quote'), p('---'), p('==='),
+        p('# not a heading'),
+        p('1. not a list'),
+        p('2) nor this'),
+        p('- not a bullet'),
+        p('+ plus'),
+        p('> not a quote'),
+        p('---'),
+        p('==='),
         p('a_b_c *star* `tick` <b>x</b> & [x](y) \\ back ~~s~~ | pipe #tag'),
         list(li(p('# in an item'), list(li(p('1. deeper'), list(li(p('```'))))))),
         p('(adjacent lists would merge in Markdown)'),
-        list(li(p('[ ] not a task')), li(p('code `with` ticks', [{ type: 'code' }])), li(p('`edge`', [{ type: 'code' }]))),
+        list(
+          li(p('[ ] not a task')),
+          li(p('code `with` ticks', [{ type: 'code' }])),
+          li(p('`edge`', [{ type: 'code' }])),
+        ),
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Title ending in #' }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'line one' }, { type: 'hardBreak' }, { type: 'text', text: '# line two' }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'linked', marks: [{ type: 'link', attrs: { href: 'https://example.org/a_(b)' } }] }] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'line one' }, { type: 'hardBreak' }, { type: 'text', text: '# line two' }],
+        },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'linked', marks: [{ type: 'link', attrs: { href: 'https://example.org/a_(b)' } }] },
+          ],
+        },
       ],
     };
     const first = notesToMarkdown(doc);

@@ -42,10 +42,17 @@ class NotesMarkdownManager extends MarkdownManager {
     // Text is encoded by a private method the mark-aware renderer calls directly: wrap it.
     const self = this as unknown as { encodeTextForMarkdown: EncodeText };
     const encode = self.encodeTextForMarkdown.bind(this);
-    self.encodeTextForMarkdown = (text, node, parentNode) => ((node as Meta)[CODE_SPAN] ? codeSpan(text) : encode(text, node, parentNode));
+    self.encodeTextForMarkdown = (text, node, parentNode) =>
+      (node as Meta)[CODE_SPAN] ? codeSpan(text) : encode(text, node, parentNode);
   }
 
-  override renderNodeToMarkdown(node: JSONContent, parentNode?: JSONContent, index?: number, level?: number, meta?: Meta): string {
+  override renderNodeToMarkdown(
+    node: JSONContent,
+    parentNode?: JSONContent,
+    index?: number,
+    level?: number,
+    meta?: Meta,
+  ): string {
     const out = super.renderNodeToMarkdown(node, parentNode, index, level, meta);
     if (node.type === 'paragraph') return escapeLineStarts(out);
     // A closing run of `#` would be read as the end of the heading's syntax.
@@ -57,7 +64,10 @@ class NotesMarkdownManager extends MarkdownManager {
 let manager: NotesMarkdownManager | null = null;
 
 function notesMarkdown(): NotesMarkdownManager {
-  return (manager ??= new NotesMarkdownManager({ extensions: notesExtensions(), indentation: { style: 'space', size: 2 } }));
+  return (manager ??= new NotesMarkdownManager({
+    extensions: notesExtensions(),
+    indentation: { style: 'space', size: 2 },
+  }));
 }
 
 /** Inline code with backticks is written by the override above, not with the mark's single backticks. */
@@ -73,13 +83,18 @@ function markCodeSpans(node: JSONContent): JSONContent {
 
 /** The notes (ProseMirror JSON of the notes schema) as Markdown, ending with one newline. */
 export function notesToMarkdown(doc: JSONContent): string {
-  const md = notesMarkdown().serialize(markCodeSpans(doc)).replace(/\n{3,}/g, '\n\n').trimEnd();
+  const md = notesMarkdown()
+    .serialize(markCodeSpans(doc))
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
   return md ? md + '\n' : '';
 }
 
 /** Drops link marks whose href is not http(s)/mailto, as the editor's link extension would. */
 function withSafeLinks(node: JSONContent): JSONContent {
-  const marks = node.marks?.filter((m) => m.type !== 'link' || isSafeHref(typeof m.attrs?.href === 'string' ? m.attrs.href : null));
+  const marks = node.marks?.filter(
+    (m) => m.type !== 'link' || isSafeHref(typeof m.attrs?.href === 'string' ? m.attrs.href : null),
+  );
   return {
     ...node,
     ...(node.marks ? { marks } : {}),

@@ -91,7 +91,11 @@ export function buildNotesYjsRules(schema: Schema): NotesYjsRules {
     nodes.set(node.name, {
       children,
       allowsText: children.has('text'),
-      marks: new Set(Object.values(schema.marks).filter((m) => node.allowsMarkType(m)).map((m) => m.name)),
+      marks: new Set(
+        Object.values(schema.marks)
+          .filter((m) => node.allowsMarkType(m))
+          .map((m) => m.name),
+      ),
       attrs: attrRules(node),
     });
   }

@@ -5,7 +5,8 @@ import type { JSONContent } from '@tiptap/core';
  * is [text, [children…]]. Tests compare structure with it.
  */
 export function outlineShape(n: JSONContent): unknown {
-  if (n.type === 'bulletList' || n.type === 'taskList' || n.type === 'orderedList') return (n.content ?? []).map(outlineShape);
+  if (n.type === 'bulletList' || n.type === 'taskList' || n.type === 'orderedList')
+    return (n.content ?? []).map(outlineShape);
   if (n.type === 'listItem' || n.type === 'taskItem') {
     const [p, ...rest] = n.content ?? [];
     const text = (p?.content ?? []).map((t) => t.text).join('');

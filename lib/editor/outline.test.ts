@@ -2,7 +2,16 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notesExtensions } from './extensions';
-import { backspaceEmptyItem, enterAfterFoldedItem, foldedItemIds, indentItem, moveItem, outdentItem, toggleFold, type OutlineCommand } from './outline';
+import {
+  backspaceEmptyItem,
+  enterAfterFoldedItem,
+  foldedItemIds,
+  indentItem,
+  moveItem,
+  outdentItem,
+  toggleFold,
+  type OutlineCommand,
+} from './outline';
 import { outlineShape as outline } from './outline-shape';
 
 let editor: Editor | null = null;
@@ -18,9 +27,15 @@ function make(content?: JSONContent): Editor {
 
 const item = (text: string, ...children: JSONContent[]): JSONContent => ({
   type: 'listItem',
-  content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }, ...(children.length ? [{ type: 'bulletList', content: children }] : [])],
+  content: [
+    { type: 'paragraph', content: text ? [{ type: 'text', text }] : [] },
+    ...(children.length ? [{ type: 'bulletList', content: children }] : []),
+  ],
 });
-const list = (...items: JSONContent[]): JSONContent => ({ type: 'doc', content: [{ type: 'bulletList', content: items }] });
+const list = (...items: JSONContent[]): JSONContent => ({
+  type: 'doc',
+  content: [{ type: 'bulletList', content: items }],
+});
 
 /** Puts the caret at the end of the item whose text is `text`. */
 function caretAt(ed: Editor, text: string): void {

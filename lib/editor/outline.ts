@@ -128,11 +128,21 @@ export const enterAfterFoldedItem: OutlineCommand = (state, dispatch) => {
   const { $from, empty } = state.selection;
   if (!empty) return false;
   const item = findItem($from);
-  if (!item || $from.depth !== item.depth + 1 || $from.index(item.depth) !== 0 || $from.parentOffset !== $from.parent.content.size) return false;
+  if (
+    !item ||
+    $from.depth !== item.depth + 1 ||
+    $from.index(item.depth) !== 0 ||
+    $from.parentOffset !== $from.parent.content.size
+  )
+    return false;
   const id = item.node.attrs.id as unknown;
-  if (typeof id !== 'string' || !foldPluginKey.getState(state)?.folded.has(id) || !hasChildList(item.node)) return false;
+  if (typeof id !== 'string' || !foldPluginKey.getState(state)?.folded.has(id) || !hasChildList(item.node))
+    return false;
   const para = state.schema.nodes.paragraph;
-  const sibling = item.node.type.createAndFill(item.node.type.name === 'taskItem' ? { checked: false } : null, para ? [para.create()] : undefined);
+  const sibling = item.node.type.createAndFill(
+    item.node.type.name === 'taskItem' ? { checked: false } : null,
+    para ? [para.create()] : undefined,
+  );
   if (!sibling) return false;
   if (dispatch) {
     const after = $from.after(item.depth);
@@ -200,7 +210,9 @@ function foldDecorations(doc: PMNode, folded: ReadonlySet<string>): DecorationSe
   doc.descendants((node, pos) => {
     if (isOutlineItem(node) && hasChildList(node)) {
       const isFolded = typeof node.attrs.id === 'string' && folded.has(node.attrs.id);
-      decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: isFolded ? 'has-children is-folded' : 'has-children' }));
+      decorations.push(
+        Decoration.node(pos, pos + node.nodeSize, { class: isFolded ? 'has-children is-folded' : 'has-children' }),
+      );
     }
     return true;
   });
@@ -239,7 +251,8 @@ function foldPlugin(storageKey: string | null): Plugin<FoldState> {
     props: {
       decorations(state) {
         const folded = foldPluginKey.getState(state)?.folded ?? new Set<string>();
-        if (cache?.doc !== state.doc || cache.folded !== folded) cache = { doc: state.doc, folded, set: foldDecorations(state.doc, folded) };
+        if (cache?.doc !== state.doc || cache.folded !== folded)
+          cache = { doc: state.doc, folded, set: foldDecorations(state.doc, folded) };
         return cache.set;
       },
       handleDOMEvents: { mousedown: handleBulletClick },

@@ -33,7 +33,8 @@ describe('paste keeps the nesting', () => {
   });
 
   it('gist / GitHub HTML with task list checkboxes', () => {
-    const html = '<ul><li>a<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked> done</li><li class="task-list-item"><input type="checkbox"> todo</li></ul></li></ul>';
+    const html =
+      '<ul><li>a<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked> done</li><li class="task-list-item"><input type="checkbox"> todo</li></ul></li></ul>';
     const json = parse(normalizePastedHtml(html));
     expect(JSON.stringify(json)).toContain('"taskItem"');
     expect(JSON.stringify(json)).toContain('"checked":true');
@@ -50,7 +51,17 @@ describe('a Markdown heading pasted into a list', () => {
     const editor = new Editor({
       element: document.createElement('div'),
       extensions: notesExtensions(),
-      content: { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }] }] }] },
+      content: {
+        type: 'doc',
+        content: [
+          {
+            type: 'bulletList',
+            content: [
+              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }] },
+            ],
+          },
+        ],
+      },
     });
     editor.commands.setTextSelection(editor.state.doc.content.size - 3); // end of "first"
     const view = editor.view;
@@ -66,7 +77,9 @@ describe('a Markdown heading pasted into a list', () => {
   it('stays a heading, after the line the caret was in', () => {
     const json = pasteMarkdown('## Agenda\n- a\n- b\n');
     expect(types(json)).toEqual(['paragraph', 'heading', 'bulletList']);
-    expect(JSON.stringify(json)).toContain('{"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"Agenda"}]}');
+    expect(JSON.stringify(json)).toContain(
+      '{"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"Agenda"}]}',
+    );
   });
 
   it('a lone heading too', () => {

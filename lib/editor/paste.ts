@@ -22,7 +22,9 @@ function unwrapSingleListWrappers(root: Element): void {
   for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
     const parent = list.parentElement;
     if (!parent || parent === root || !['DIV', 'P', 'SPAN'].includes(parent.tagName)) continue;
-    const onlyChild = Array.from(parent.childNodes).every((n) => n === list || (n.nodeType === 3 && !n.textContent?.trim()));
+    const onlyChild = Array.from(parent.childNodes).every(
+      (n) => n === list || (n.nodeType === 3 && !n.textContent?.trim()),
+    );
     if (onlyChild) parent.replaceWith(list);
   }
 }
@@ -64,8 +66,14 @@ function nestLevelledLists(root: Element): void {
       run = [];
     };
     for (const child of children) {
-      if (LIST_TAGS.has(child.tagName) && Array.from(child.children).some((c) => c.tagName === 'LI' && explicitLevel(c) !== null)) {
-        const parentLevel = Array.from(child.children).map((c) => explicitLevel(c)).find((l) => l !== null) ?? 1;
+      if (
+        LIST_TAGS.has(child.tagName) &&
+        Array.from(child.children).some((c) => c.tagName === 'LI' && explicitLevel(c) !== null)
+      ) {
+        const parentLevel =
+          Array.from(child.children)
+            .map((c) => explicitLevel(c))
+            .find((l) => l !== null) ?? 1;
         // Items of this list and of lists placed straight inside it, in document order.
         const lis = Array.from(child.querySelectorAll('li')).filter((li) => {
           const outer = li.parentElement?.closest('li');
@@ -74,7 +82,11 @@ function nestLevelledLists(root: Element): void {
         for (const li of lis) {
           let depth = 0;
           for (let p = li.parentElement; p && p !== child; p = p.parentElement) if (LIST_TAGS.has(p.tagName)) depth++;
-          run.push({ li, level: explicitLevel(li) ?? parentLevel + depth, tag: (li.parentElement?.tagName ?? 'UL').toLowerCase() });
+          run.push({
+            li,
+            level: explicitLevel(li) ?? parentLevel + depth,
+            tag: (li.parentElement?.tagName ?? 'UL').toLowerCase(),
+          });
         }
         child.remove();
       } else {
@@ -146,9 +158,13 @@ export const OutlinePaste = Extension.create({
         props: {
           transformPastedHTML: (html) => normalizePastedHtml(html),
           clipboardTextParser: (text, $context, plain, view) => {
-            if (plain || $context.parent.type.spec.code || !looksLikeMarkdown(text) || typeof DOMParser === 'undefined') return null as never;
+            if (plain || $context.parent.type.spec.code || !looksLikeMarkdown(text) || typeof DOMParser === 'undefined')
+              return null as never;
             const dom = new DOMParser().parseFromString(markdownToHtml(text), 'text/html').body;
-            const slice = PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, { preserveWhitespace: false, context: $context });
+            const slice = PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, {
+              preserveWhitespace: false,
+              context: $context,
+            });
             return keepLeadingHeading(slice, $context.parent.type.name);
           },
         },

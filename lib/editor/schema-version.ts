@@ -31,7 +31,11 @@ export function isDocNewerThanEditor(doc: Y.Doc, editorVersion = EDITOR_SCHEMA_V
  * Records this editor's schema version in the document when it is newer than what is recorded.
  * Idempotent, so concurrent clients writing the same number converge.
  */
-export function stampSchemaVersion(doc: Y.Doc, editorVersion = EDITOR_SCHEMA_VERSION, origin: unknown = 'schema-version'): void {
+export function stampSchemaVersion(
+  doc: Y.Doc,
+  editorVersion = EDITOR_SCHEMA_VERSION,
+  origin: unknown = 'schema-version',
+): void {
   if (docSchemaVersion(doc) >= editorVersion) return;
   doc.transact(() => doc.getMap(NOTES_META).set(SCHEMA_VERSION_KEY, editorVersion), origin);
 }

@@ -1,7 +1,15 @@
 import { cache } from 'react';
 import { db, type Event } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { can, canOnSession, type Actor, type EventAction, type EventPolicyContext, type Role, type SessionAction } from '@/lib/policies';
+import {
+  can,
+  canOnSession,
+  type Actor,
+  type EventAction,
+  type EventPolicyContext,
+  type Role,
+  type SessionAction,
+} from '@/lib/policies';
 import { parseStoredSettings, type EventSettings } from './event-settings';
 
 /** An event together with what the asking actor is to it. */
@@ -16,7 +24,9 @@ export interface EventAccess {
 // A page renders the header, metadata, the page and its parts, each asking for the same event and
 // membership: React's cache() makes that one query each per request while rendering. Outside a
 // render (route handlers, the collab server, the CLI) it calls through, so writes are never hidden.
-const findEvent = cache((by: 'slug' | 'id', key: string) => db.event.findUnique({ where: by === 'slug' ? { slug: key } : { id: key } }));
+const findEvent = cache((by: 'slug' | 'id', key: string) =>
+  db.event.findUnique({ where: by === 'slug' ? { slug: key } : { id: key } }),
+);
 const findRole = cache(async (eventId: string, userId: string): Promise<Role | null> => {
   const m = await db.membership.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { role: true } });
   return m?.role ?? null;
@@ -34,14 +44,23 @@ export async function roleInEvent(actor: Actor | null, eventId: string): Promise
 
 async function accessFor(actor: Actor | null, event: Event): Promise<EventAccess> {
   const role = await roleInEvent(actor, event.id);
-  return { event, settings: parseStoredSettings(event.settings), actor, role, policy: { visibility: event.visibility, role } };
+  return {
+    event,
+    settings: parseStoredSettings(event.settings),
+    actor,
+    role,
+    policy: { visibility: event.visibility, role },
+  };
 }
 
 /**
  * Loads an event the actor may see, or throws not_found: an event the actor cannot see is
  * reported as missing so private events do not leak their existence.
  */
-export async function loadEventAccess(actor: Actor | null, where: { slug: string } | { id: string }): Promise<EventAccess> {
+export async function loadEventAccess(
+  actor: Actor | null,
+  where: { slug: string } | { id: string },
+): Promise<EventAccess> {
   const event = await ('slug' in where ? findEvent('slug', where.slug) : findEvent('id', where.id));
   if (!event) throw new AppError('not_found', 'Event not found');
   const access = await accessFor(actor, event);
@@ -56,7 +75,11 @@ export function assertCan(access: EventAccess, action: EventAction): void {
   throw new AppError('forbidden', access.role ? 'Only organisers of this event can do that' : 'Join this event first');
 }
 
-export function assertCanOnSession(access: EventAccess, action: SessionAction, session: { proposerId: string | null; hostIds: readonly string[] }): void {
+export function assertCanOnSession(
+  access: EventAccess,
+  action: SessionAction,
+  session: { proposerId: string | null; hostIds: readonly string[] },
+): void {
   if (canOnSession(access.actor, action, access.policy, session)) return;
   if (!access.actor) throw new AppError('unauthenticated', 'Sign in first');
   throw new AppError('forbidden', 'Only organisers and the session’s hosts can do that');

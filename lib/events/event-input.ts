@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { dateOnlySchema, timeZoneSchema } from '@/lib/time';
 import { eventSettingsSchema } from './event-settings';
 
-export const RESERVED_SLUGS = new Set(['new', 'api', 'admin', 'settings', 'join', 'signin', 'signup', 'account', 'events']);
+export const RESERVED_SLUGS = new Set([
+  'new',
+  'api',
+  'admin',
+  'settings',
+  'join',
+  'signin',
+  'signup',
+  'account',
+  'events',
+]);
 
 export const slugSchema = z
   .string()
@@ -33,14 +43,20 @@ export const createEventInput = z
     settings: eventSettingsSchema.partial().optional(),
   })
   .strict()
-  .refine((v) => !(v.startDate instanceof Date && v.endDate instanceof Date) || v.endDate >= v.startDate, { message: 'The event cannot end before it starts', path: ['endDate'] });
+  .refine((v) => !(v.startDate instanceof Date && v.endDate instanceof Date) || v.endDate >= v.startDate, {
+    message: 'The event cannot end before it starts',
+    path: ['endDate'],
+  });
 export type CreateEventInput = z.input<typeof createEventInput>;
 
 export const updateEventInput = z
   .object({ ...base, settings: eventSettingsSchema.partial() })
   .partial()
   .strict()
-  .refine((v) => !(v.startDate instanceof Date && v.endDate instanceof Date) || v.endDate >= v.startDate, { message: 'The event cannot end before it starts', path: ['endDate'] });
+  .refine((v) => !(v.startDate instanceof Date && v.endDate instanceof Date) || v.endDate >= v.startDate, {
+    message: 'The event cannot end before it starts',
+    path: ['endDate'],
+  });
 export type UpdateEventInput = z.input<typeof updateEventInput>;
 
 /** A URL-friendly slug from a title: "Harbour Unconf 2026" → "harbour-unconf-2026". */

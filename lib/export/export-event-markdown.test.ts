@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { addMember, buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
+import {
+  addMember,
+  buildEvent,
+  buildRoom,
+  buildSession,
+  buildSlot,
+  buildUser,
+  sessionCookieFor,
+} from '@/test/builders';
 import { GET as eventNotes } from '@/app/api/events/[slug]/notes.md/route';
 import { GET as sessionNotes } from '@/app/api/sessions/[id]/notes.md/route';
 import { PUT as approve } from '@/app/api/sessions/[id]/notes/approval/route';
@@ -12,14 +20,26 @@ import { callRoute } from '@/test/call-route';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = require('js-yaml') as { load: (s: string) => unknown };
 
-async function get<P extends object>(handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>, params: P, query = '', cookie?: string) {
+async function get<P extends object>(
+  handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>,
+  params: P,
+  query = '',
+  cookie?: string,
+) {
   const req = new Request(`http://localhost:3000/api/test${query}`, { headers: cookie ? { cookie } : {} });
   const res = await handler(req, { params: Promise.resolve(params) });
-  return { status: res.status, text: await res.text(), type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition') };
+  return {
+    status: res.status,
+    text: await res.text(),
+    type: res.headers.get('content-type'),
+    disposition: res.headers.get('content-disposition'),
+  };
 }
 
 async function writeNotes(sessionId: string, markdown: string) {
-  await db.docUpdate.create({ data: { docName: docNameForSession(sessionId), data: new Uint8Array(jsonToYState(markdownToJSON(markdown))) } });
+  await db.docUpdate.create({
+    data: { docName: docNameForSession(sessionId), data: new Uint8Array(jsonToYState(markdownToJSON(markdown))) },
+  });
 }
 
 async function buildSchedule(visibility: 'PUBLIC' | 'PRIVATE' = 'PUBLIC') {
@@ -36,20 +56,50 @@ async function buildSchedule(visibility: 'PUBLIC' | 'PRIVATE' = 'PUBLIC') {
   // Created out of schedule order on purpose.
   const s = {
     d2: await buildSession(event.id, { title: 'Day two opener', slotId: day2.id, roomId: aft.id, proposerId: host.id }),
-    lateBow: await buildSession(event.id, { title: 'Late in Bow', slotId: day1late.id, roomId: bow.id, proposerId: host.id }),
-    lateAft: await buildSession(event.id, { title: 'Late in Aft', slotId: day1late.id, roomId: aft.id, proposerId: host.id, hostIds: [host.id, cohost.id] }),
-    early: await buildSession(event.id, { title: 'Feature flags: without the mess?', slotId: day1early.id, roomId: bow.id, proposerId: cohost.id }),
+    lateBow: await buildSession(event.id, {
+      title: 'Late in Bow',
+      slotId: day1late.id,
+      roomId: bow.id,
+      proposerId: host.id,
+    }),
+    lateAft: await buildSession(event.id, {
+      title: 'Late in Aft',
+      slotId: day1late.id,
+      roomId: aft.id,
+      proposerId: host.id,
+      hostIds: [host.id, cohost.id],
+    }),
+    early: await buildSession(event.id, {
+      title: 'Feature flags: without the mess?',
+      slotId: day1early.id,
+      roomId: bow.id,
+      proposerId: cohost.id,
+    }),
     unscheduledWithNotes: await buildSession(event.id, { title: 'Hallway track', proposerId: host.id }),
     unscheduledEmpty: await buildSession(event.id, { title: 'Nobody came', proposerId: host.id }),
   };
-  await db.session.update({ where: { id: (await buildSession(event.id, { title: 'Withdrawn one' })).id }, data: { status: 'WITHDRAWN' } });
+  await db.session.update({
+    where: { id: (await buildSession(event.id, { title: 'Withdrawn one' })).id },
+    data: { status: 'WITHDRAWN' },
+  });
   await writeNotes(s.d2.id, '- day two notes\n  - nested by Priya Hostname? no, plain text\n');
   await writeNotes(s.lateBow.id, '- late bow\n');
   await writeNotes(s.lateAft.id, '# A notes heading\n\n- late aft\n  - deeper\n');
   await writeNotes(s.early.id, '- flags need owners\n  - [x] expiry dates\n');
   await writeNotes(s.unscheduledWithNotes.id, '- coffee chat\n');
   const organiser = await db.user.findUniqueOrThrow({ where: { id: organiserId } });
-  return { event, s, host, cohost, organiser, cookies: { organiser: await sessionCookieFor(organiser), host: await sessionCookieFor(host), outsider: await sessionCookieFor(await buildUser()) } };
+  return {
+    event,
+    s,
+    host,
+    cohost,
+    organiser,
+    cookies: {
+      organiser: await sessionCookieFor(organiser),
+      host: await sessionCookieFor(host),
+      outsider: await sessionCookieFor(await buildUser()),
+    },
+  };
 }
 
 describe('Markdown export', () => {
@@ -59,10 +109,21 @@ describe('Markdown export', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/markdown; charset=utf-8');
     const md = res.text;
-    const headings = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    expect(headings).toEqual(['Feature flags: without the mess?', 'Late in Aft', 'Late in Bow', 'Day two opener', 'Hallway track']);
+    const headings = md
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3));
+    expect(headings).toEqual([
+      'Feature flags: without the mess?',
+      'Late in Aft',
+      'Late in Bow',
+      'Day two opener',
+      'Hallway track',
+    ]);
     expect(md.startsWith('# Harbour Unconf: session notes\n\n## Feature flags')).toBe(true);
-    expect(md).toContain('## Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n### A notes heading\n\n- late aft\n  - deeper\n');
+    expect(md).toContain(
+      '## Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n### A notes heading\n\n- late aft\n  - deeper\n',
+    );
     expect(md).toContain('*Day 2, 09:30–10:15, Room Aft · hosted by Priya Hostname*');
     expect(md).toContain('## Hallway track\n\n*Not scheduled · hosted by Priya Hostname*\n\n- coffee chat\n');
     expect(md).toContain('- [x] expiry dates');
@@ -75,7 +136,9 @@ describe('Markdown export', () => {
     const md = (await get(eventNotes, { slug: event.slug }, '?attribution=none')).text;
     expect(md).not.toMatch(/Lee Cohostname|hosted by/);
     // Only the notes' own text mentions a name here, written by someone in the room.
-    expect(md.split('\n').filter((l) => l.includes('Priya Hostname'))).toEqual(['  - nested by Priya Hostname? no, plain text']);
+    expect(md.split('\n').filter((l) => l.includes('Priya Hostname'))).toEqual([
+      '  - nested by Priya Hostname? no, plain text',
+    ]);
   });
 
   it('writes Jekyll front matter and a table of contents whose links land on headings', async () => {
@@ -103,12 +166,17 @@ describe('Markdown export', () => {
   it('exports chosen sessions only, and one session alone', async () => {
     const { event, s } = await buildSchedule();
     const md = (await get(eventNotes, { slug: event.slug }, `?sessions=${s.d2.id},${s.early.id}`)).text;
-    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Feature flags: without the mess?', '## Day two opener']);
+    expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      '## Feature flags: without the mess?',
+      '## Day two opener',
+    ]);
     expect((await get(eventNotes, { slug: event.slug }, '?sessions=nope')).status).toBe(400);
     expect((await get(eventNotes, { slug: event.slug }, '?format=pdf')).status).toBe(400);
 
     const one = await get(sessionNotes, { id: s.lateAft.id });
-    expect(one.text).toBe('# Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n## A notes heading\n\n- late aft\n  - deeper\n');
+    expect(one.text).toBe(
+      '# Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n## A notes heading\n\n- late aft\n  - deeper\n',
+    );
   });
 
   it('answers like reading the notes: private events are 404 to outsiders', async () => {
@@ -123,16 +191,37 @@ describe('Markdown export', () => {
 
   it('leaves sessions out of the event export until a host approves them, when the event asks for it', async () => {
     const { event, s, cookies } = await buildSchedule();
-    await db.event.update({ where: { id: event.id }, data: { settings: JSON.stringify({ requireNotesApproval: true }) } });
-    const headings = async () => (await get(eventNotes, { slug: event.slug })).text.split('\n').filter((l) => l.startsWith('## '));
+    await db.event.update({
+      where: { id: event.id },
+      data: { settings: JSON.stringify({ requireNotesApproval: true }) },
+    });
+    const headings = async () =>
+      (await get(eventNotes, { slug: event.slug })).text.split('\n').filter((l) => l.startsWith('## '));
     expect(await headings()).toEqual([]);
     // The host of "Late in Aft" approves; an attendee who does not host it may not.
     const attendee = await buildUser();
     await addMember(event.id, attendee.id);
-    expect((await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: await sessionCookieFor(attendee), body: { approved: true } })).status).toBe(403);
+    expect(
+      (
+        await callRoute(
+          approve,
+          'PUT',
+          { id: s.lateAft.id },
+          { cookie: await sessionCookieFor(attendee), body: { approved: true } },
+        )
+      ).status,
+    ).toBe(403);
     expect((await callRoute(approve, 'PUT', { id: s.lateAft.id }, { body: { approved: true } })).status).toBe(401);
-    expect((await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: 'yes' } })).status).toBe(400);
-    const ok = await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: true } });
+    expect(
+      (await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: 'yes' } }))
+        .status,
+    ).toBe(400);
+    const ok = await callRoute(
+      approve,
+      'PUT',
+      { id: s.lateAft.id },
+      { cookie: cookies.host, body: { approved: true } },
+    );
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ approved: true, approvedBy: { name: 'Priya Hostname' } });
     await callRoute(approve, 'PUT', { id: s.early.id }, { cookie: cookies.organiser, body: { approved: true } });

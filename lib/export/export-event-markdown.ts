@@ -20,13 +20,19 @@ export interface MarkdownExport {
  * notes: members, and anyone for public and unlisted events. Private events: 404 to outsiders.
  * When the event requires hosts' approval, only approved sessions are included.
  */
-export async function exportEventMarkdown(opts: { actor: Actor | null; slug: string; query: unknown; sessionFiles?: boolean }): Promise<MarkdownExport> {
+export async function exportEventMarkdown(opts: {
+  actor: Actor | null;
+  slug: string;
+  query: unknown;
+  sessionFiles?: boolean;
+}): Promise<MarkdownExport> {
   const access = await loadEventAccess(opts.actor, { slug: opts.slug });
   assertCan(access, 'notes.read');
   const q = exportQuerySchema.parse(opts.query);
   const { event } = access;
   let sessions = await loadExportSessions(event, q.sessions);
-  if (q.sessions && sessions.length === 0) throw new AppError('not_found', 'None of those sessions is in this event', 'sessions');
+  if (q.sessions && sessions.length === 0)
+    throw new AppError('not_found', 'None of those sessions is in this event', 'sessions');
   if (access.settings.requireNotesApproval) {
     // Publish with consent: only notes a host approved leave the event.
     const approved = await notesApprovals(event.id);
@@ -35,8 +41,14 @@ export async function exportEventMarkdown(opts: { actor: Actor | null; slug: str
   const days = Math.round((event.endDate.getTime() - event.startDate.getTime()) / 86_400_000) + 1;
   const summary = `Notes from ${sessions.length} session${sessions.length === 1 ? '' : 's'} of ${event.title} (${days} day${days === 1 ? '' : 's'}).`;
   const options = { format: q.format, attribution: q.attribution === 'full' };
-  const markdown = eventDocument({ title: event.title, startDate: toDateOnly(event.startDate), summary, sessions }, options);
-  const filename = q.format === 'jekyll' ? `${toDateOnly(event.startDate)}-${event.slug}-notes.md` : `${event.slug}-notes.md`;
-  const sessionFiles = opts.sessionFiles ? sessions.map((s) => sessionSection(s, 1, { ...options, format: 'gist' }) + '\n') : undefined;
+  const markdown = eventDocument(
+    { title: event.title, startDate: toDateOnly(event.startDate), summary, sessions },
+    options,
+  );
+  const filename =
+    q.format === 'jekyll' ? `${toDateOnly(event.startDate)}-${event.slug}-notes.md` : `${event.slug}-notes.md`;
+  const sessionFiles = opts.sessionFiles
+    ? sessions.map((s) => sessionSection(s, 1, { ...options, format: 'gist' }) + '\n')
+    : undefined;
   return { filename, markdown, sessions: sessions.map((s) => ({ id: s.id, title: s.title })), sessionFiles };
 }

@@ -10,8 +10,16 @@ export const exportQuerySchema = z
     sessions: z
       .string()
       .max(4000)
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-      .refine((ids) => ids.length > 0 && ids.every((id) => ID.test(id)), 'sessions: a comma-separated list of session ids')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (ids) => ids.length > 0 && ids.every((id) => ID.test(id)),
+        'sessions: a comma-separated list of session ids',
+      )
       .optional(),
     download: z.enum(['0', '1']).optional(),
   })

@@ -17,9 +17,17 @@ interface EventRow {
  * unscheduled sessions that have notes. Withdrawn and merged sessions are left out, unless
  * `anyStatus` (one session's own export shows whatever it is).
  */
-export async function loadExportSessions(event: EventRow, only?: string[], opts: { anyStatus?: boolean } = {}): Promise<ExportSession[]> {
+export async function loadExportSessions(
+  event: EventRow,
+  only?: string[],
+  opts: { anyStatus?: boolean } = {},
+): Promise<ExportSession[]> {
   const rows = await db.session.findMany({
-    where: { eventId: event.id, ...(opts.anyStatus ? {} : { status: { in: ['SCHEDULED', 'PROPOSED'] } }), ...(only ? { id: { in: only } } : {}) },
+    where: {
+      eventId: event.id,
+      ...(opts.anyStatus ? {} : { status: { in: ['SCHEDULED', 'PROPOSED'] } }),
+      ...(only ? { id: { in: only } } : {}),
+    },
     select: {
       id: true,
       title: true,

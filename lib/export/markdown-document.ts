@@ -28,7 +28,12 @@ export interface ExportOptions {
 export function createSlugger(): (text: string) => string {
   const seen = new Map<string, number>();
   return (text) => {
-    const base = text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-') || 'section';
+    const base =
+      text
+        .toLowerCase()
+        .trim()
+        .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+        .replace(/\s/g, '-') || 'section';
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return n === 0 ? base : `${base}-${n}`;
@@ -37,8 +42,15 @@ export function createSlugger(): (text: string) => string {
 
 /** Notes headings move `by` levels down so they nest under the session's own heading. */
 export function shiftHeadings(node: JSONContent, by: number): JSONContent {
-  const attrs = node.type === 'heading' ? { ...node.attrs, level: Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1) + by)) } : node.attrs;
-  return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map((c) => shiftHeadings(c, by)) } : {}) };
+  const attrs =
+    node.type === 'heading'
+      ? { ...node.attrs, level: Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1) + by)) }
+      : node.attrs;
+  return {
+    ...node,
+    ...(attrs ? { attrs } : {}),
+    ...(node.content ? { content: node.content.map((c) => shiftHeadings(c, by)) } : {}),
+  };
 }
 
 /** True when the notes hold any text at all (an empty outline is not worth a section). */
@@ -48,7 +60,11 @@ export function hasNotes(notes: JSONContent): boolean {
 }
 
 // Text we write ourselves (titles, names) goes through the same escaping as notes text.
-const inlineText = (text: string) => notesToMarkdown({ type: 'doc', content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }] }).trim();
+const inlineText = (text: string) =>
+  notesToMarkdown({
+    type: 'doc',
+    content: [{ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] }],
+  }).trim();
 
 function roomLabel(room: string): string {
   return /\broom\b/i.test(room) ? room : `Room ${room}`;
@@ -67,7 +83,12 @@ function joinNames(names: string[]): string {
 }
 
 /** One session: its heading (with an explicit anchor when given), the meta line, the notes. */
-export function sessionSection(s: ExportSession, level: number, opts: ExportOptions, anchor: string | null = null): string {
+export function sessionSection(
+  s: ExportSession,
+  level: number,
+  opts: ExportOptions,
+  anchor: string | null = null,
+): string {
   const heading = `${'#'.repeat(level)} ${inlineText(s.title)}${anchor ? ` {#${anchor}}` : ''}`;
   const notes = notesMarkdown(s.notes, level);
   return [heading, sessionMetaLine(s, opts), notes.trimEnd()].filter(Boolean).join('\n\n');
@@ -100,7 +121,16 @@ export function eventDocument(ev: EventDocumentInput, opts: ExportOptions): stri
   const out: string[] = [];
   let anchors: (string | null)[] = ev.sessions.map(() => null);
   if (opts.format === 'jekyll') {
-    out.push(['---', 'layout: post', `title: ${yamlString(title)}`, `date: ${ev.startDate}`, `summary: ${yamlString(ev.summary)}`, '---'].join('\n'));
+    out.push(
+      [
+        '---',
+        'layout: post',
+        `title: ${yamlString(title)}`,
+        `date: ${ev.startDate}`,
+        `summary: ${yamlString(ev.summary)}`,
+        '---',
+      ].join('\n'),
+    );
     // Explicit ids ({#id}, kramdown's syntax) so the links land whatever id scheme the site uses.
     const slug = createSlugger();
     slug('contents');
@@ -115,9 +145,19 @@ export function eventDocument(ev: EventDocumentInput, opts: ExportOptions): stri
 }
 
 /** One session on its own: `#` title, the meta line, the notes. */
-export function sessionDocument(s: ExportSession, opts: ExportOptions & { eventTitle: string; startDate: string }): string {
+export function sessionDocument(
+  s: ExportSession,
+  opts: ExportOptions & { eventTitle: string; startDate: string },
+): string {
   if (opts.format === 'jekyll') {
-    const front = ['---', 'layout: post', `title: ${yamlString(s.title)}`, `date: ${opts.startDate}`, `summary: ${yamlString(`Notes from a session of ${opts.eventTitle}`)}`, '---'].join('\n');
+    const front = [
+      '---',
+      'layout: post',
+      `title: ${yamlString(s.title)}`,
+      `date: ${opts.startDate}`,
+      `summary: ${yamlString(`Notes from a session of ${opts.eventTitle}`)}`,
+      '---',
+    ].join('\n');
     return `${front}\n\n${sessionSection(s, 2, opts)}\n`;
   }
   return sessionSection(s, 1, opts) + '\n';

@@ -18,7 +18,11 @@ export interface NotesApprovalDto {
 }
 
 /** Approves (or withdraws approval of) a session's notes for the event export: hosts and organisers. */
-export async function setNotesApproval(opts: { actor: Actor | null; sessionId: string; input: unknown }): Promise<NotesApprovalDto> {
+export async function setNotesApproval(opts: {
+  actor: Actor | null;
+  sessionId: string;
+  input: unknown;
+}): Promise<NotesApprovalDto> {
   const { approved } = approvalInput.parse(opts.input);
   const access = await loadSessionAccess(opts.actor, opts.sessionId);
   if (!access.canReadNotes) throw new AppError('not_found', 'Session not found');
@@ -40,7 +44,20 @@ export async function setNotesApproval(opts: { actor: Actor | null; sessionId: s
 /** Approvals of an event's sessions, by session id (callers have checked they may read the event). */
 export async function notesApprovals(eventId: string): Promise<Map<string, NotesApprovalDto>> {
   const rows = await db.notesApproval.findMany({ where: { eventId } });
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.approvedById))] } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.approvedById))] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(users.map((u) => [u.id, u]));
-  return new Map(rows.map((r) => [r.sessionId, { sessionId: r.sessionId, approved: true, approvedAt: r.approvedAt.toISOString(), approvedBy: names.get(r.approvedById) ?? null }]));
+  return new Map(
+    rows.map((r) => [
+      r.sessionId,
+      {
+        sessionId: r.sessionId,
+        approved: true,
+        approvedAt: r.approvedAt.toISOString(),
+        approvedBy: names.get(r.approvedById) ?? null,
+      },
+    ]),
+  );
 }

@@ -16,7 +16,10 @@ const cache = new Map<string, { version: string; notes: JSONContent }>();
 async function storedVersions(docNames: string[]): Promise<Map<string, string>> {
   const [logs, snapshots] = await Promise.all([
     db.docUpdate.groupBy({ by: ['docName'], where: { docName: { in: docNames } }, _max: { id: true } }),
-    db.docSnapshot.findMany({ where: { docName: { in: docNames } }, select: { docName: true, lastUpdateId: true, updatedAt: true } }),
+    db.docSnapshot.findMany({
+      where: { docName: { in: docNames } },
+      select: { docName: true, lastUpdateId: true, updatedAt: true },
+    }),
   ]);
   const last = new Map(logs.map((l) => [l.docName, l._max.id ?? 0]));
   const snap = new Map(snapshots.map((s) => [s.docName, `${s.lastUpdateId}@${s.updatedAt.getTime()}`]));

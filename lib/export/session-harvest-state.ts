@@ -13,7 +13,12 @@ export async function sessionHarvestState(access: SessionAccess): Promise<Sessio
   const { actor, settings, event } = access.access;
   const [gist, approved] = await Promise.all([
     gistPageState(actor, event.id, access.session.id),
-    settings.requireNotesApproval ? db.notesApproval.findUnique({ where: { sessionId: access.session.id }, select: { sessionId: true } }) : null,
+    settings.requireNotesApproval
+      ? db.notesApproval.findUnique({ where: { sessionId: access.session.id }, select: { sessionId: true } })
+      : null,
   ]);
-  return { gist, approval: settings.requireNotesApproval ? { approved: !!approved, canApprove: access.canRestoreNotes } : null };
+  return {
+    gist,
+    approval: settings.requireNotesApproval ? { approved: !!approved, canApprove: access.canRestoreNotes } : null,
+  };
 }

@@ -14,6 +14,9 @@ export interface GistPageState {
 /** What a page needs to show "Publish as gist" for an event (scope "event") or a session (its id). */
 export async function gistPageState(actor: Actor | null, eventId: string, scope: string): Promise<GistPageState> {
   if (!actor || actor.isGuest || !githubEnabled()) return { available: false, connected: false, existing: null };
-  const [connected, existing] = await Promise.all([hasGistAccess(actor.userId), findGistPublication({ actor, eventId, scope })]);
+  const [connected, existing] = await Promise.all([
+    hasGistAccess(actor.userId),
+    findGistPublication({ actor, eventId, scope }),
+  ]);
   return { available: true, connected, existing };
 }

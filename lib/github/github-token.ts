@@ -28,7 +28,10 @@ export function decryptToken(stored: string): { token: string; legacy: boolean }
     const raw = Buffer.from(stored.slice(VERSION.length), 'base64url');
     const decipher = crypto.createDecipheriv('aes-256-gcm', key(), raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
-    return { token: Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'), legacy: false };
+    return {
+      token: Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'),
+      legacy: false,
+    };
   } catch {
     // AUTH_SECRET changed (or the row was tampered with): the person has to connect GitHub again.
     return null;
@@ -47,23 +50,33 @@ export function parseScopes(scope: string | null | undefined): string[] {
 
 /** The one way to read a user's GitHub token (decrypted), with the scopes it was granted. */
 export async function readGithubToken(userId: string): Promise<GithubGrant | null> {
-  const accounts = await db.account.findMany({ where: { userId, provider: 'github', access_token: { not: null } }, select: { id: true, access_token: true, scope: true, providerAccountId: true } });
+  const accounts = await db.account.findMany({
+    where: { userId, provider: 'github', access_token: { not: null } },
+    select: { id: true, access_token: true, scope: true, providerAccountId: true },
+  });
   const account = accounts.find((a) => parseScopes(a.scope).includes('gist')) ?? accounts[0];
   if (!account?.access_token) return null;
   const read = decryptToken(account.access_token);
   if (!read) return null;
-  if (read.legacy) await db.account.update({ where: { id: account.id }, data: { access_token: encryptToken(read.token) } });
+  if (read.legacy)
+    await db.account.update({ where: { id: account.id }, data: { access_token: encryptToken(read.token) } });
   return { token: read.token, scopes: parseScopes(account.scope), providerAccountId: account.providerAccountId };
 }
 
 /** Encrypts every GitHub token still stored in clear text (run at start-up). */
 export async function encryptStoredGithubTokens(): Promise<number> {
-  const rows = await db.account.findMany({ where: { provider: 'github', access_token: { not: null } }, select: { id: true, access_token: true } });
+  const rows = await db.account.findMany({
+    where: { provider: 'github', access_token: { not: null } },
+    select: { id: true, access_token: true },
+  });
   let n = 0;
   for (const r of rows) {
     if (!r.access_token || r.access_token.startsWith(VERSION)) continue;
     // Only a row still holding the same clear text is replaced: a concurrent sign-in wins.
-    const done = await db.account.updateMany({ where: { id: r.id, access_token: r.access_token }, data: { access_token: encryptToken(r.access_token) } });
+    const done = await db.account.updateMany({
+      where: { id: r.id, access_token: r.access_token },
+      data: { access_token: encryptToken(r.access_token) },
+    });
     n += done.count;
   }
   if (n) logger.info({ count: n }, 'encrypted GitHub tokens stored in clear text');
@@ -72,6 +85,9 @@ export async function encryptStoredGithubTokens(): Promise<number> {
 
 /** Whether the user has a GitHub token allowed to write gists (pages decide what to offer). */
 export async function hasGistAccess(userId: string): Promise<boolean> {
-  const accounts = await db.account.findMany({ where: { userId, provider: 'github', access_token: { not: null } }, select: { scope: true } });
+  const accounts = await db.account.findMany({
+    where: { userId, provider: 'github', access_token: { not: null } },
+    select: { scope: true },
+  });
   return accounts.some((a) => parseScopes(a.scope).includes('gist'));
 }

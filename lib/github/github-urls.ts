@@ -9,5 +9,8 @@ export function githubWebUrl(): string {
 export function githubApiUrl(): string {
   const e = env();
   const web = githubWebUrl();
-  return (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(/\/$/, '');
+  return (e.GITHUB_API_URL ?? (web === 'https://github.com' ? 'https://api.github.com' : `${web}/api/v3`)).replace(
+    /\/$/,
+    '',
+  );
 }

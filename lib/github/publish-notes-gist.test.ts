@@ -15,7 +15,12 @@ let github: FakeGithubServer;
 
 beforeAll(async () => {
   github = await startFakeGithub(0);
-  Object.assign(process.env, { GITHUB_URL: github.url, GITHUB_API_URL: `${github.url}/api/v3`, GITHUB_ID: 'fake-client-id', GITHUB_SECRET: 'fake-client-secret' });
+  Object.assign(process.env, {
+    GITHUB_URL: github.url,
+    GITHUB_API_URL: `${github.url}/api/v3`,
+    GITHUB_ID: 'fake-client-id',
+    GITHUB_SECRET: 'fake-client-secret',
+  });
   resetEnvCache();
 });
 afterAll(async () => {
@@ -30,15 +35,34 @@ async function setUp(opts: { scopes?: string[] } = {}) {
   const { event } = await buildEvent({ organiserId: user.id, title: 'Harbour Unconf' });
   const room = await buildRoom(event.id, { name: 'Aft' });
   const slot = await buildSlot(event.id);
-  const a = await buildSession(event.id, { title: 'Incident reviews', slotId: slot.id, roomId: room.id, proposerId: user.id });
+  const a = await buildSession(event.id, {
+    title: 'Incident reviews',
+    slotId: slot.id,
+    roomId: room.id,
+    proposerId: user.id,
+  });
   const b = await buildSession(event.id, { title: 'Feature flags', proposerId: user.id });
-  for (const [s, md] of [[a, '- reviews\n  - nested\n'], [b, '- flags\n']] as const) {
-    await db.docUpdate.create({ data: { docName: docNameForSession(s.id), data: new Uint8Array(jsonToYState(markdownToJSON(md))) } });
+  for (const [s, md] of [
+    [a, '- reviews\n  - nested\n'],
+    [b, '- flags\n'],
+  ] as const) {
+    await db.docUpdate.create({
+      data: { docName: docNameForSession(s.id), data: new Uint8Array(jsonToYState(markdownToJSON(md))) },
+    });
   }
   const token = `gho_test_${++n}_${Date.now()}`;
   const ghUser = { id: 900_000 + n, login: `author-${n}`, name: 'Author', email: `a${n}@example.test`, avatar_url: '' };
   github.fake.addToken(token, opts.scopes ?? ['gist', 'read:user'], ghUser);
-  await db.account.create({ data: { userId: user.id, type: 'oauth', provider: 'github', providerAccountId: String(ghUser.id), access_token: encryptToken(token), scope: (opts.scopes ?? ['gist', 'read:user']).join(',') } });
+  await db.account.create({
+    data: {
+      userId: user.id,
+      type: 'oauth',
+      provider: 'github',
+      providerAccountId: String(ghUser.id),
+      access_token: encryptToken(token),
+      scope: (opts.scopes ?? ['gist', 'read:user']).join(','),
+    },
+  });
   return { user, event, a, b, token, cookie: await sessionCookieFor(user) };
 }
 
@@ -54,25 +78,38 @@ describe('publishing notes as a gist', () => {
     const gist = github.fake.gists.get(made.gistId)!;
     expect(made.url).toBe(`${github.url}/gist/${made.gistId}`);
     expect([...gist.files.keys()].sort()).toEqual(['01-incident-reviews.md', '02-feature-flags.md', 'README.md']);
-    expect(gist.files.get('01-incident-reviews.md')!.content).toBe('# Incident reviews\n\n*Day 1, 10:00–10:45, Room Aft · hosted by Gist Author*\n\n- reviews\n  - nested\n');
-    expect(gist.files.get('README.md')!.content).toBe('# Harbour Unconf: session notes\n\n1. [Incident reviews](#file-01-incident-reviews-md)\n2. [Feature flags](#file-02-feature-flags-md)\n');
+    expect(gist.files.get('01-incident-reviews.md')!.content).toBe(
+      '# Incident reviews\n\n*Day 1, 10:00–10:45, Room Aft · hosted by Gist Author*\n\n- reviews\n  - nested\n',
+    );
+    expect(gist.files.get('README.md')!.content).toBe(
+      '# Harbour Unconf: session notes\n\n1. [Incident reviews](#file-01-incident-reviews-md)\n2. [Feature flags](#file-02-feature-flags-md)\n',
+    );
     expect(gist.description).toBe('Harbour Unconf: session notes');
     expect(gist.public).toBe(true);
 
     // Second publish: a session left, notes changed: the same gist, a new revision, the stale file deleted.
     await db.session.update({ where: { id: b.id }, data: { status: 'WITHDRAWN' } });
-    await db.docUpdate.create({ data: { docName: docNameForSession(a.id), data: new Uint8Array(jsonToYState(markdownToJSON('- more\n'))) } });
+    await db.docUpdate.create({
+      data: { docName: docNameForSession(a.id), data: new Uint8Array(jsonToYState(markdownToJSON('- more\n'))) },
+    });
     const second = await callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie, body: { public: true } });
     expect(second.status, JSON.stringify(second.json)).toBe(200);
     expect(second.json).toMatchObject({ gistId: made.gistId, created: false });
     expect(gist.revisions).toBe(2);
     expect([...gist.files.keys()].sort()).toEqual(['01-incident-reviews.md', 'README.md']);
-    const patch = github.fake.requests.filter((r) => r.method === 'PATCH').at(-1)!.body as { files: Record<string, unknown> };
+    const patch = github.fake.requests.filter((r) => r.method === 'PATCH').at(-1)!.body as {
+      files: Record<string, unknown>;
+    };
     expect(patch.files['02-feature-flags.md']).toBeNull();
     expect(Object.keys(patch)).not.toContain('public');
     expect(await db.gistPublication.count({ where: { eventId: event.id } })).toBe(1);
     // The token went to GitHub, never in clear text to the database.
-    const stored = await db.account.findFirstOrThrow({ where: { provider: 'github', userId: (await db.gistPublication.findFirstOrThrow({ where: { eventId: event.id } })).userId } });
+    const stored = await db.account.findFirstOrThrow({
+      where: {
+        provider: 'github',
+        userId: (await db.gistPublication.findFirstOrThrow({ where: { eventId: event.id } })).userId,
+      },
+    });
     expect(stored.access_token).not.toContain(token);
   });
 
@@ -84,15 +121,23 @@ describe('publishing notes as a gist', () => {
     expect(g.public).toBe(false);
     expect([...g.files.values()].map((f) => f.content).join('')).not.toContain('Gist Author');
     const single = await callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie, body: { layout: 'single' } });
-    expect([...github.fake.gists.get((single.json as unknown as Published).gistId)!.files.keys()]).toEqual([`${event.slug}-notes.md`]);
-    expect((await callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie, body: { layout: 'zip' } })).status).toBe(400);
+    expect([...github.fake.gists.get((single.json as unknown as Published).gistId)!.files.keys()]).toEqual([
+      `${event.slug}-notes.md`,
+    ]);
+    expect(
+      (await callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie, body: { layout: 'zip' } })).status,
+    ).toBe(400);
   });
 
   it('turns GitHub errors into clear messages and saves nothing half-way', async () => {
     const { event, cookie, token } = await setUp();
     const publish = () => callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie, body: {} });
 
-    github.fake.failNext({ status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.UTC(2030, 0, 1, 14, 5) / 1000) } });
+    github.fake.failNext({
+      status: 403,
+      message: 'API rate limit exceeded',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Date.UTC(2030, 0, 1, 14, 5) / 1000) },
+    });
     const limited = await publish();
     expect(limited.status).toBe(429);
     expect(limited.json?.error?.message).toBe('GitHub’s rate limit is reached; try again after 14:05 UTC.');
@@ -120,7 +165,10 @@ describe('publishing notes as a gist', () => {
     github.fake.tokens.delete(token);
     const revoked = await publish();
     expect(revoked.status).toBe(403);
-    expect(revoked.json?.error).toMatchObject({ field: 'github', message: 'GitHub no longer accepts Hallway’s access to your account. Connect GitHub again.' });
+    expect(revoked.json?.error).toMatchObject({
+      field: 'github',
+      message: 'GitHub no longer accepts Hallway’s access to your account. Connect GitHub again.',
+    });
   });
 
   it('asks for GitHub consent when there is no token with the gist scope, and checks the state', async () => {
@@ -131,7 +179,16 @@ describe('publishing notes as a gist', () => {
     const outsider = await buildUser();
     expect((await callRoute(publishEvent, 'POST', { slug: event.slug }, { body: {} })).status).toBe(401);
     await db.event.update({ where: { id: event.id }, data: { visibility: 'PRIVATE' } });
-    expect((await callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie: await sessionCookieFor(outsider), body: {} })).status).toBe(404);
+    expect(
+      (
+        await callRoute(
+          publishEvent,
+          'POST',
+          { slug: event.slug },
+          { cookie: await sessionCookieFor(outsider), body: {} },
+        )
+      ).status,
+    ).toBe(404);
 
     const actor = { userId: user.id, isGuest: false, guestEventId: null };
     const start = startGithubConnect({ actor, returnTo: '//evil.example/x' });
@@ -144,8 +201,12 @@ describe('publishing notes as a gist', () => {
     const state = back.searchParams.get('state');
     expect(state).toBe(authorize.searchParams.get('state'));
     // A state that is not this browser's, or a cookie of someone else, is refused.
-    await expect(finishGithubConnect({ actor, code, state: 'x'.repeat(state!.length), cookie: start.cookie })).rejects.toThrow('could not be verified');
-    await expect(finishGithubConnect({ actor: { ...actor, userId: outsider.id }, code, state, cookie: start.cookie })).rejects.toThrow('could not be verified');
+    await expect(
+      finishGithubConnect({ actor, code, state: 'x'.repeat(state!.length), cookie: start.cookie }),
+    ).rejects.toThrow('could not be verified');
+    await expect(
+      finishGithubConnect({ actor: { ...actor, userId: outsider.id }, code, state, cookie: start.cookie }),
+    ).rejects.toThrow('could not be verified');
     expect(await finishGithubConnect({ actor, code, state, cookie: start.cookie })).toEqual({ returnTo: '/events' });
     const grant = await readGithubToken(user.id);
     expect(grant?.scopes).toContain('gist');
@@ -156,8 +217,26 @@ describe('publishing notes as a gist', () => {
   it('encrypts GitHub tokens kept in clear text by older versions', async () => {
     const user = await buildUser();
     const other = await buildUser();
-    await db.account.create({ data: { userId: user.id, type: 'oauth', provider: 'github', providerAccountId: `legacy-${Date.now()}`, access_token: 'gho_clear_text_legacy', scope: 'gist' } });
-    await db.account.create({ data: { userId: other.id, type: 'oauth', provider: 'github', providerAccountId: `legacy2-${Date.now()}`, access_token: 'gho_clear_text_other', scope: 'gist' } });
+    await db.account.create({
+      data: {
+        userId: user.id,
+        type: 'oauth',
+        provider: 'github',
+        providerAccountId: `legacy-${Date.now()}`,
+        access_token: 'gho_clear_text_legacy',
+        scope: 'gist',
+      },
+    });
+    await db.account.create({
+      data: {
+        userId: other.id,
+        type: 'oauth',
+        provider: 'github',
+        providerAccountId: `legacy2-${Date.now()}`,
+        access_token: 'gho_clear_text_other',
+        scope: 'gist',
+      },
+    });
     expect((await readGithubToken(user.id))?.token).toBe('gho_clear_text_legacy');
     expect((await db.account.findFirstOrThrow({ where: { userId: user.id } })).access_token).toMatch(/^v1:/);
     expect(await encryptStoredGithubTokens()).toBeGreaterThanOrEqual(1);

@@ -17,8 +17,17 @@ export interface ApiRouteOptions {
   maxBodyBytes?: number;
 }
 
-export function errorResponse(status: number, code: string, message: string, field?: string, headers?: Record<string, string>): Response {
-  return Response.json({ error: { code, message, ...(field ? { field } : {}) } }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+  headers?: Record<string, string>,
+): Response {
+  return Response.json(
+    { error: { code, message, ...(field ? { field } : {}) } },
+    { status, headers: { 'cache-control': 'no-store', ...headers } },
+  );
 }
 
 /** Maps thrown errors to the API's JSON error shape; unexpected ones become a logged 500. */
@@ -31,7 +40,12 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof z.ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.join('.') || undefined;
-    return errorResponse(400, 'bad_request', issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input', field);
+    return errorResponse(
+      400,
+      'bad_request',
+      issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'Invalid input',
+      field,
+    );
   }
   logger.error({ err }, 'unhandled API error');
   return errorResponse(500, 'internal', 'Something went wrong on our side');
@@ -41,10 +55,12 @@ export function toErrorResponse(err: unknown): Response {
 function assertStorableRequestText(req: Request, params: unknown): void {
   const values: unknown[] = params && typeof params === 'object' ? Object.values(params) : [];
   for (const v of values.flat()) {
-    if (typeof v === 'string' && !isStorableString(v)) throw new AppError('bad_request', 'The URL contains invalid characters');
+    if (typeof v === 'string' && !isStorableString(v))
+      throw new AppError('bad_request', 'The URL contains invalid characters');
   }
   for (const [k, v] of new URL(req.url).searchParams) {
-    if (!isStorableString(k) || !isStorableString(v)) throw new AppError('bad_request', 'The query contains invalid characters');
+    if (!isStorableString(k) || !isStorableString(v))
+      throw new AppError('bad_request', 'The query contains invalid characters');
   }
 }
 
@@ -53,10 +69,14 @@ function assertStorableRequestText(req: Request, params: unknown): void {
  * (cookie or Bearer token), awaits params and turns errors into JSON. Handlers return a Response
  * or a plain object (sent as 200 JSON).
  */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response | object>, opts: ApiRouteOptions = {}) {
+export function apiRoute<P = Record<string, never>>(
+  handler: (ctx: ApiContext<P>) => Promise<Response | object>,
+  opts: ApiRouteOptions = {},
+) {
   return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(req.method) && carriesJson(req.headers)) assertDeclaredLength(req.headers, opts.maxBodyBytes ?? env().API_MAX_BODY_BYTES);
+      if (!SAFE_METHODS.has(req.method) && carriesJson(req.headers))
+        assertDeclaredLength(req.headers, opts.maxBodyBytes ?? env().API_MAX_BODY_BYTES);
       const params = (await route?.params) ?? ({} as P);
       assertStorableRequestText(req, params);
       assertSameOrigin(req);
@@ -109,7 +129,11 @@ function assertSameOrigin(req: Request): void {
 }
 
 /** Parses a JSON body with a schema; a body that is not JSON is a 400 like any other bad input. */
-export async function readJson<T extends z.ZodType>(req: Request, schema: T, opts: { maxBytes?: number } = {}): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  opts: { maxBytes?: number } = {},
+): Promise<z.infer<T>> {
   return schema.parse(await readBody(req, opts));
 }
 

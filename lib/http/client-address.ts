@@ -17,7 +17,11 @@ function normalise(address: string): string {
  * The client's address: the socket's peer, or with `trustedHops` proxies in front, the entry that
  * many places from the right of X-Forwarded-For + peer (the one the outermost trusted proxy saw).
  */
-export function resolveClientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+): string {
   const socketAddress = normalise(peer ?? 'unknown');
   if (trustedHops <= 0 || !forwardedFor) return socketAddress;
   const listed = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
@@ -34,8 +38,13 @@ export function rateLimitKeyForAddress(address: string): string {
     const [head = '', tail = ''] = address.toLowerCase().split('::');
     const left = head ? head.split(':') : [];
     const right = tail ? tail.split(':') : [];
-    const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-    return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+    const groups = address.includes('::')
+      ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
+      : left;
+    return `${groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::/64`;
   }
   return address;
 }

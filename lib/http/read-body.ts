@@ -58,7 +58,8 @@ export function assertStorableStrings(value: unknown): void {
   while (stack.length) {
     const { v, path } = stack.pop()!;
     if (typeof v === 'string') {
-      if (!isStorableString(v)) throw new AppError('bad_request', `${path || 'body'}: text contains invalid characters`, path || undefined);
+      if (!isStorableString(v))
+        throw new AppError('bad_request', `${path || 'body'}: text contains invalid characters`, path || undefined);
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => stack.push({ v: item, path: path ? `${path}.${i}` : String(i) }));
     } else if (v && typeof v === 'object') {

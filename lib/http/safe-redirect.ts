@@ -30,7 +30,8 @@ export function safeAuthRedirect(url: string, baseUrl: string): string {
   if (url.startsWith('/')) return `${base.origin}${safeCallbackPath(url)}`;
   try {
     const target = new URL(url);
-    if (target.origin === base.origin) return `${base.origin}${safeCallbackPath(`${target.pathname}${target.search}${target.hash}`)}`;
+    if (target.origin === base.origin)
+      return `${base.origin}${safeCallbackPath(`${target.pathname}${target.search}${target.hash}`)}`;
   } catch {
     // not a URL: fall through
   }

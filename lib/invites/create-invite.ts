@@ -27,7 +27,16 @@ export interface InviteDto {
   createdAt: string;
 }
 
-export function toInviteDto(i: { id: string; token: string; role: 'ORGANISER' | 'ATTENDEE'; maxUses: number | null; uses: number; expiresAt: Date | null; revokedAt: Date | null; createdAt: Date }): InviteDto {
+export function toInviteDto(i: {
+  id: string;
+  token: string;
+  role: 'ORGANISER' | 'ATTENDEE';
+  maxUses: number | null;
+  uses: number;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+}): InviteDto {
   return {
     id: i.id,
     token: i.token,
@@ -46,9 +55,17 @@ export async function createInvite(actor: Actor | null, slug: string, input: unk
   const access = await loadEventAccess(actor, { slug });
   assertCan(access, 'invite.manage');
   const data = createInviteInput.parse(input);
-  if (data.expiresAt && data.expiresAt.getTime() <= Date.now()) throw new AppError('bad_request', 'expiresAt must be in the future', 'expiresAt');
+  if (data.expiresAt && data.expiresAt.getTime() <= Date.now())
+    throw new AppError('bad_request', 'expiresAt must be in the future', 'expiresAt');
   const invite = await db.invite.create({
-    data: { eventId: access.event.id, token: generateInviteToken(), role: data.role, maxUses: data.maxUses ?? null, expiresAt: data.expiresAt ?? null, createdById: actor!.userId },
+    data: {
+      eventId: access.event.id,
+      token: generateInviteToken(),
+      role: data.role,
+      maxUses: data.maxUses ?? null,
+      expiresAt: data.expiresAt ?? null,
+      createdById: actor!.userId,
+    },
   });
   return toInviteDto(invite);
 }
@@ -63,6 +80,9 @@ export async function listInvites(actor: Actor | null, slug: string): Promise<In
 export async function revokeInvite(actor: Actor | null, slug: string, inviteId: string): Promise<void> {
   const access = await loadEventAccess(actor, { slug });
   assertCan(access, 'invite.manage');
-  const res = await db.invite.updateMany({ where: { id: inviteId, eventId: access.event.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const res = await db.invite.updateMany({
+    where: { id: inviteId, eventId: access.event.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (res.count === 0) throw new AppError('not_found', 'Invite not found');
 }

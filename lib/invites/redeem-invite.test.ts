@@ -40,7 +40,9 @@ describe('redeeming invites', () => {
     await db.invite.create({ data: { eventId: event.id, token, role: 'ORGANISER', createdById: organiserId } });
     const guest = await buildUser({ isGuest: true, guestEventId: event.id, email: null });
     await db.membership.create({ data: { eventId: event.id, userId: guest.id, role: 'ATTENDEE' } });
-    await expect(acceptInvite({ userId: guest.id, isGuest: true, guestEventId: event.id }, token)).rejects.toThrow(/need an account/);
+    await expect(acceptInvite({ userId: guest.id, isGuest: true, guestEventId: event.id }, token)).rejects.toThrow(
+      /need an account/,
+    );
     const m = await db.membership.findUnique({ where: { eventId_userId: { eventId: event.id, userId: guest.id } } });
     expect(m?.role).toBe('ATTENDEE');
     expect((await db.invite.findUnique({ where: { token } }))?.uses).toBe(0);
@@ -55,19 +57,24 @@ describe('redeeming invites', () => {
 
   // Another process committing between our read and our write makes SQLite refuse the write at
   // once (SQLITE_BUSY_SNAPSHOT); the use case must run again instead of failing with a 500.
-  it.runIf(target.provider === 'sqlite')('survives another process writing in the middle of the transaction (SQLite)', async () => {
-    const { token, event } = await invite();
-    const other = new Database(target.provider === 'sqlite' ? target.file : '', { timeout: 5000 });
-    try {
-      other.exec('BEGIN IMMEDIATE');
-      other.prepare('INSERT INTO "DocUpdate" ("docName", "data", "createdAt") VALUES (?, ?, ?)').run(`race-${Date.now()}`, Buffer.from([0]), Date.now());
-      const pending = joinAsGuest({ token, name: 'Racer' });
-      await new Promise((r) => setTimeout(r, 150));
-      other.exec('COMMIT');
-      const guest = await pending;
-      expect(guest.eventSlug).toBe(event.slug);
-    } finally {
-      other.close();
-    }
-  });
+  it.runIf(target.provider === 'sqlite')(
+    'survives another process writing in the middle of the transaction (SQLite)',
+    async () => {
+      const { token, event } = await invite();
+      const other = new Database(target.provider === 'sqlite' ? target.file : '', { timeout: 5000 });
+      try {
+        other.exec('BEGIN IMMEDIATE');
+        other
+          .prepare('INSERT INTO "DocUpdate" ("docName", "data", "createdAt") VALUES (?, ?, ?)')
+          .run(`race-${Date.now()}`, Buffer.from([0]), Date.now());
+        const pending = joinAsGuest({ token, name: 'Racer' });
+        await new Promise((r) => setTimeout(r, 150));
+        other.exec('COMMIT');
+        const guest = await pending;
+        expect(guest.eventSlug).toBe(event.slug);
+      } finally {
+        other.close();
+      }
+    },
+  );
 });

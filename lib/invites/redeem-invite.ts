@@ -7,10 +7,15 @@ import { inviteTokenSchema } from './invite-token';
 
 /** The invite behind a token if it can still be used, else a clear error. */
 async function usableInvite(tx: Tx, token: string) {
-  const invite = await tx.invite.findUnique({ where: { token: inviteTokenSchema.parse(token) }, include: { event: true } });
+  const invite = await tx.invite.findUnique({
+    where: { token: inviteTokenSchema.parse(token) },
+    include: { event: true },
+  });
   if (!invite || invite.revokedAt) throw new AppError('not_found', 'This invite link is not valid');
-  if (invite.expiresAt && invite.expiresAt.getTime() < Date.now()) throw new AppError('conflict', 'This invite link has expired');
-  if (invite.maxUses !== null && invite.uses >= invite.maxUses) throw new AppError('conflict', 'This invite link has been used up');
+  if (invite.expiresAt && invite.expiresAt.getTime() < Date.now())
+    throw new AppError('conflict', 'This invite link has expired');
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses)
+    throw new AppError('conflict', 'This invite link has been used up');
   return invite;
 }
 
@@ -33,17 +38,29 @@ export interface InvitePreview {
 /** What the join page shows before anyone commits. */
 export async function previewInvite(token: string): Promise<InvitePreview> {
   const invite = await transaction((tx) => usableInvite(tx, token));
-  return { eventSlug: invite.event.slug, eventTitle: invite.event.title, role: invite.role, guestsAllowed: parseStoredSettings(invite.event.settings).guestsAllowed && invite.role === 'ATTENDEE' };
+  return {
+    eventSlug: invite.event.slug,
+    eventTitle: invite.event.title,
+    role: invite.role,
+    guestsAllowed: parseStoredSettings(invite.event.settings).guestsAllowed && invite.role === 'ATTENDEE',
+  };
 }
 
 /** Makes a signed-in user a member through an invite; an existing member may be promoted, never demoted. */
-export async function acceptInvite(actor: Actor, token: string): Promise<{ eventId: string; eventSlug: string; role: Role }> {
+export async function acceptInvite(
+  actor: Actor,
+  token: string,
+): Promise<{ eventId: string; eventSlug: string; role: Role }> {
   return transaction(async (tx) => {
     const invite = await usableInvite(tx, token);
-    if (actor.isGuest && actor.guestEventId !== invite.eventId) throw new AppError('forbidden', 'Guest accounts belong to one event; sign up to join another');
+    if (actor.isGuest && actor.guestEventId !== invite.eventId)
+      throw new AppError('forbidden', 'Guest accounts belong to one event; sign up to join another');
     // A guest is whoever holds the cookie on a shared device: organiser rights need a real account.
-    if (actor.isGuest && invite.role === 'ORGANISER') throw new AppError('forbidden', 'Organiser invites need an account');
-    const current = await tx.membership.findUnique({ where: { eventId_userId: { eventId: invite.eventId, userId: actor.userId } } });
+    if (actor.isGuest && invite.role === 'ORGANISER')
+      throw new AppError('forbidden', 'Organiser invites need an account');
+    const current = await tx.membership.findUnique({
+      where: { eventId_userId: { eventId: invite.eventId, userId: actor.userId } },
+    });
     if (current && (current.role === 'ORGANISER' || current.role === invite.role)) {
       return { eventId: invite.eventId, eventSlug: invite.event.slug, role: current.role };
     }
@@ -61,12 +78,15 @@ export const guestJoinInput = z.object({
 });
 
 /** Creates a guest (a real user bound to this event) from an invite link and a display name. */
-export async function joinAsGuest(input: z.infer<typeof guestJoinInput>): Promise<{ userId: string; name: string; eventSlug: string }> {
+export async function joinAsGuest(
+  input: z.infer<typeof guestJoinInput>,
+): Promise<{ userId: string; name: string; eventSlug: string }> {
   const { token, name } = guestJoinInput.parse(input);
   return transaction(async (tx) => {
     const invite = await usableInvite(tx, token);
     if (invite.role !== 'ATTENDEE') throw new AppError('forbidden', 'Organiser invites need an account');
-    if (!parseStoredSettings(invite.event.settings).guestsAllowed) throw new AppError('forbidden', 'The organisers of this event do not allow guests; sign up to join');
+    if (!parseStoredSettings(invite.event.settings).guestsAllowed)
+      throw new AppError('forbidden', 'The organisers of this event do not allow guests; sign up to join');
     await consume(tx, invite.id);
     const user = await tx.user.create({ data: { name, isGuest: true, guestEventId: invite.eventId } });
     await tx.membership.create({ data: { eventId: invite.eventId, userId: user.id, role: 'ATTENDEE' } });

@@ -13,7 +13,8 @@ const MARKDOWN_TYPES = new Set(['text/markdown', 'text/x-markdown', 'text/plain'
  */
 export async function readMarkdownBody(req: Request, maxBytes: number): Promise<string> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!MARKDOWN_TYPES.has(type)) throw new AppError('bad_request', 'Send the notes as Content-Type: text/markdown', 'content-type');
+  if (!MARKDOWN_TYPES.has(type))
+    throw new AppError('bad_request', 'Send the notes as Content-Type: text/markdown', 'content-type');
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const bytes = new Uint8Array(await req.arrayBuffer());

@@ -13,7 +13,12 @@ export const importModeSchema = z.object({ mode: z.enum(['replace', 'append']).d
  * Replaces (or appends to) a session's notes with Markdown, through the collaboration server so
  * everyone in the document sees it at once. Members who may edit the notes only.
  */
-export async function importSessionNotes(opts: { actor: Actor | null; sessionId: string; readMarkdown: () => Promise<string>; query: unknown }): Promise<{ sessionId: string; mode: 'replace' | 'append' }> {
+export async function importSessionNotes(opts: {
+  actor: Actor | null;
+  sessionId: string;
+  readMarkdown: () => Promise<string>;
+  query: unknown;
+}): Promise<{ sessionId: string; mode: 'replace' | 'append' }> {
   const { mode } = importModeSchema.parse(opts.query);
   const access = await loadSessionAccess(opts.actor, opts.sessionId);
   if (!access.canReadNotes) throw new AppError('not_found', 'Session not found');
@@ -21,6 +26,10 @@ export async function importSessionNotes(opts: { actor: Actor | null; sessionId:
   if (!access.canEditNotes) throw new AppError('forbidden', 'Join this event to write its notes');
   // The body is read only once the caller is known to be allowed to send it.
   const notes = markdownToJSON(await opts.readMarkdown());
-  await editThroughCollab({ docName: docNameForSession(opts.sessionId), userId: opts.actor.userId, edit: (doc) => writeNotesInto(doc, notes, mode) });
+  await editThroughCollab({
+    docName: docNameForSession(opts.sessionId),
+    userId: opts.actor.userId,
+    edit: (doc) => writeNotesInto(doc, notes, mode),
+  });
   return { sessionId: opts.sessionId, mode };
 }

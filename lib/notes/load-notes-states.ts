@@ -8,8 +8,15 @@ import { Y } from '@/lib/editor/server-yjs';
 export async function loadNotesStates(docNames: string[]): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   if (docNames.length === 0) return out;
-  const rows = await db.docUpdate.findMany({ where: { docName: { in: docNames } }, orderBy: { id: 'asc' }, select: { docName: true, data: true } });
-  const snapshots = await db.docSnapshot.findMany({ where: { docName: { in: docNames } }, select: { docName: true, data: true } });
+  const rows = await db.docUpdate.findMany({
+    where: { docName: { in: docNames } },
+    orderBy: { id: 'asc' },
+    select: { docName: true, data: true },
+  });
+  const snapshots = await db.docSnapshot.findMany({
+    where: { docName: { in: docNames } },
+    select: { docName: true, data: true },
+  });
   const parts = new Map<string, Uint8Array[]>();
   const add = (name: string, data: Uint8Array) => {
     const list = parts.get(name) ?? [];

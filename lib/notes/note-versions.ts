@@ -34,9 +34,27 @@ export const createNoteVersionInput = z
 
 export { AUTO_SNAPSHOT_MIN_GAP_MS } from './take-auto-note-version';
 
-const select = { id: true, kind: true, name: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
-type Row = { id: string; kind: NoteVersionKind; name: string | null; createdAt: Date; createdBy: { id: string; name: string } | null };
-const toDto = (r: Row): NoteVersionDto => ({ id: r.id, kind: r.kind, name: r.name, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy });
+const select = {
+  id: true,
+  kind: true,
+  name: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
+type Row = {
+  id: string;
+  kind: NoteVersionKind;
+  name: string | null;
+  createdAt: Date;
+  createdBy: { id: string; name: string } | null;
+};
+const toDto = (r: Row): NoteVersionDto => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  createdAt: r.createdAt.toISOString(),
+  createdBy: r.createdBy,
+});
 
 async function access(actor: Actor | null, sessionId: string) {
   const a = await loadSessionAccess(actor, sessionId);
@@ -47,16 +65,28 @@ async function access(actor: Actor | null, sessionId: string) {
 /** Versions of a session's notes, newest first; anyone who may read the notes may see the list. */
 export async function listNoteVersions(actor: Actor | null, sessionId: string): Promise<NoteVersionDto[]> {
   await access(actor, sessionId);
-  const rows = await db.noteVersion.findMany({ where: { docName: docNameForSession(sessionId) }, orderBy: { createdAt: 'desc' }, take: 200, select });
+  const rows = await db.noteVersion.findMany({
+    where: { docName: docNameForSession(sessionId) },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select,
+  });
   return rows.map(toDto);
 }
 
 /** One version's content for preview and restore: organisers and the session's hosts only. */
-export async function getNoteVersion(actor: Actor | null, sessionId: string, versionId: string): Promise<{ version: NoteVersionDto; content: JSONContent }> {
+export async function getNoteVersion(
+  actor: Actor | null,
+  sessionId: string,
+  versionId: string,
+): Promise<{ version: NoteVersionDto; content: JSONContent }> {
   const a = await access(actor, sessionId);
   if (!actor) throw unauthenticated();
   if (!a.canRestoreNotes) throw forbidden('Only organisers and the session’s hosts can preview and restore versions');
-  const row = await db.noteVersion.findFirst({ where: { id: versionId, docName: docNameForSession(sessionId) }, select: { ...select, data: true } });
+  const row = await db.noteVersion.findFirst({
+    where: { id: versionId, docName: docNameForSession(sessionId) },
+    select: { ...select, data: true },
+  });
   if (!row) throw notFound('Version not found');
   return { version: toDto(row), content: yStateToJSON(new Uint8Array(row.data)) };
 }
@@ -70,7 +100,10 @@ export async function createNoteVersion(
   actor: Actor | null,
   sessionId: string,
   input: unknown,
-): Promise<{ version: NoteVersionDto; skipped?: undefined } | { version?: undefined; skipped: 'unchanged' | 'too_soon' | 'empty' }> {
+): Promise<
+  | { version: NoteVersionDto; skipped?: undefined }
+  | { version?: undefined; skipped: 'unchanged' | 'too_soon' | 'empty' }
+> {
   const { kind, name, reason } = createNoteVersionInput.parse(input);
   const a = await access(actor, sessionId);
   if (!actor) throw unauthenticated();

@@ -15,7 +15,18 @@ export interface PresenceSummary {
 }
 
 // Every colour carries white initials at 4.5:1 or more (WCAG AA for small text).
-const PALETTE = ['#17735d', '#2563eb', '#c2410c', '#7c3aed', '#be185d', '#0e7490', '#a16207', '#4d7c0f', '#b91c1c', '#4338ca'];
+const PALETTE = [
+  '#17735d',
+  '#2563eb',
+  '#c2410c',
+  '#7c3aed',
+  '#be185d',
+  '#0e7490',
+  '#a16207',
+  '#4d7c0f',
+  '#b91c1c',
+  '#4338ca',
+];
 
 /** A stable colour per person, readable on white. */
 export function colorForUser(id: string): string {
@@ -27,7 +38,12 @@ export function colorForUser(id: string): string {
 function asUser(state: unknown): PresenceUser | null {
   const u = (state as { user?: Partial<PresenceUser> } | null)?.user;
   if (!u || typeof u.id !== 'string' || typeof u.name !== 'string') return null;
-  return { id: u.id, name: u.name.slice(0, 80), color: typeof u.color === 'string' ? u.color : colorForUser(u.id), readOnly: u.readOnly === true };
+  return {
+    id: u.id,
+    name: u.name.slice(0, 80),
+    color: typeof u.color === 'string' ? u.color : colorForUser(u.id),
+    readOnly: u.readOnly === true,
+  };
 }
 
 /** Summarizes awareness states (`awareness.getStates().values()`) into people and an editing count. */
@@ -40,7 +56,9 @@ export function summarizePresence(states: Iterable<unknown>): PresenceSummary {
     // The same person in a read-only tab and an editing tab counts as editing.
     byId.set(u.id, prev ? { ...prev, readOnly: prev.readOnly && u.readOnly } : u);
   }
-  const people = [...byId.values()].sort((a, b) => Number(a.readOnly) - Number(b.readOnly) || a.name.localeCompare(b.name));
+  const people = [...byId.values()].sort(
+    (a, b) => Number(a.readOnly) - Number(b.readOnly) || a.name.localeCompare(b.name),
+  );
   return { people, editing: people.filter((p) => !p.readOnly).length };
 }
 

@@ -39,7 +39,8 @@ export function splitEventMarkdown(markdown: string): EventNotesSection[] {
   }
   return sections.map(({ heading, body }) => {
     const firstText = body.findIndex((l) => l.trim() !== '');
-    if (firstText >= 0 && META_LINE.test(body[firstText]!) && (body[firstText + 1] ?? '').trim() === '') body.splice(firstText, 1);
+    if (firstText >= 0 && META_LINE.test(body[firstText]!) && (body[firstText + 1] ?? '').trim() === '')
+      body.splice(firstText, 1);
     const title = plainText(heading.replace(/\s*\{#[^}]*\}\s*$/, '')).slice(0, 140);
     // Session sections are `##`, so their own headings start at `###`: move them back up.
     const notes = shiftHeadings(markdownToJSON(body.join('\n')), -2);
@@ -48,8 +49,13 @@ export function splitEventMarkdown(markdown: string): EventNotesSection[] {
 }
 
 function clampHeadings(node: JSONContent): JSONContent {
-  const attrs = node.type === 'heading' ? { ...node.attrs, level: Math.min(3, Number(node.attrs?.level ?? 1)) } : node.attrs;
-  return { ...node, ...(attrs ? { attrs } : {}), ...(node.content ? { content: node.content.map(clampHeadings) } : {}) };
+  const attrs =
+    node.type === 'heading' ? { ...node.attrs, level: Math.min(3, Number(node.attrs?.level ?? 1)) } : node.attrs;
+  return {
+    ...node,
+    ...(attrs ? { attrs } : {}),
+    ...(node.content ? { content: node.content.map(clampHeadings) } : {}),
+  };
 }
 
 /** How titles are compared: case, spacing and a leading "Session 3:" do not matter. */

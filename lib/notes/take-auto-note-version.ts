@@ -9,7 +9,13 @@ export const AUTO_SNAPSHOT_MIN_GAP_MS = 9 * 60_000;
 export type AutoVersionReason = 'interval' | 'slot-end' | 'leave';
 export type AutoVersionSkip = 'empty' | 'unchanged' | 'too_soon' | 'taken';
 
-const select = { id: true, kind: true, name: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
+const select = {
+  id: true,
+  kind: true,
+  name: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
 
 /**
  * Records the notes as the server holds them as an automatic version, unless they are empty,
@@ -19,8 +25,15 @@ const select = { id: true, kind: true, name: true, createdAt: true, createdBy: {
  * at the same moment make one version. Authorization is the caller's (the collab server, or
  * createNoteVersion for a member).
  */
-type VersionRow = { id: string; kind: 'AUTO' | 'MANUAL' | 'RESTORE'; name: string | null; createdAt: Date; createdBy: { id: string; name: string } | null };
-export type AutoVersionResult = { version: VersionRow; skipped?: undefined } | { version?: undefined; skipped: AutoVersionSkip };
+type VersionRow = {
+  id: string;
+  kind: 'AUTO' | 'MANUAL' | 'RESTORE';
+  name: string | null;
+  createdAt: Date;
+  createdBy: { id: string; name: string } | null;
+};
+export type AutoVersionResult =
+  { version: VersionRow; skipped?: undefined } | { version?: undefined; skipped: AutoVersionSkip };
 
 export async function takeAutoNoteVersion(opts: {
   docName: string;
@@ -33,24 +46,50 @@ export async function takeAutoNoteVersion(opts: {
   const content = JSON.stringify(yStateToJSON(state));
   const text = content.replace(/"attrs":\{[^}]*\}/g, '');
   if (!/"text":"[^"]/.test(text)) return { skipped: 'empty' };
-  return retryOnConflict(() =>
-    db.$transaction(
-      async (tx): Promise<AutoVersionResult> => {
-        if (reason === 'slot-end' && opts.slotEndsAt) {
-          const taken = await tx.noteVersion.findFirst({ where: { docName, kind: 'AUTO', createdAt: { gte: opts.slotEndsAt } }, select: { id: true } });
-          if (taken) return { skipped: 'taken' };
-        }
-        const last = await tx.noteVersion.findFirst({ where: { docName }, orderBy: { createdAt: 'desc' }, select: { data: true } });
-        if (last && JSON.stringify(yStateToJSON(new Uint8Array(last.data))) === content) return { skipped: 'unchanged' };
-        const lastAuto = await tx.noteVersion.findFirst({ where: { docName, kind: 'AUTO' }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-        if (reason !== 'slot-end' && lastAuto && Date.now() - lastAuto.createdAt.getTime() < AUTO_SNAPSHOT_MIN_GAP_MS) {
-          return { skipped: 'too_soon' };
-        }
-        const row = await tx.noteVersion.create({ data: { docName, kind: 'AUTO', name: null, data: new Uint8Array(state), createdById: opts.createdById ?? null }, select });
-        return { version: row };
-      },
-      { isolationLevel: 'Serializable', maxWait: 10_000, timeout: 20_000 },
-    ),
+  return retryOnConflict(
+    () =>
+      db.$transaction(
+        async (tx): Promise<AutoVersionResult> => {
+          if (reason === 'slot-end' && opts.slotEndsAt) {
+            const taken = await tx.noteVersion.findFirst({
+              where: { docName, kind: 'AUTO', createdAt: { gte: opts.slotEndsAt } },
+              select: { id: true },
+            });
+            if (taken) return { skipped: 'taken' };
+          }
+          const last = await tx.noteVersion.findFirst({
+            where: { docName },
+            orderBy: { createdAt: 'desc' },
+            select: { data: true },
+          });
+          if (last && JSON.stringify(yStateToJSON(new Uint8Array(last.data))) === content)
+            return { skipped: 'unchanged' };
+          const lastAuto = await tx.noteVersion.findFirst({
+            where: { docName, kind: 'AUTO' },
+            orderBy: { createdAt: 'desc' },
+            select: { createdAt: true },
+          });
+          if (
+            reason !== 'slot-end' &&
+            lastAuto &&
+            Date.now() - lastAuto.createdAt.getTime() < AUTO_SNAPSHOT_MIN_GAP_MS
+          ) {
+            return { skipped: 'too_soon' };
+          }
+          const row = await tx.noteVersion.create({
+            data: {
+              docName,
+              kind: 'AUTO',
+              name: null,
+              data: new Uint8Array(state),
+              createdById: opts.createdById ?? null,
+            },
+            select,
+          });
+          return { version: row };
+        },
+        { isolationLevel: 'Serializable', maxWait: 10_000, timeout: 20_000 },
+      ),
     // Every contender but one fails its first try at the same moment (PostgreSQL serialization).
     12,
   );

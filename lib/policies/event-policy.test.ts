@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { can, canCreateEvent, canManageApiTokens, canOnSession, EVENT_ACTIONS, SESSION_ACTIONS, type EventAction } from './event-policy';
+import {
+  can,
+  canCreateEvent,
+  canManageApiTokens,
+  canOnSession,
+  EVENT_ACTIONS,
+  SESSION_ACTIONS,
+  type EventAction,
+} from './event-policy';
 import type { Actor, Role, Visibility } from './types';
 
 type Who = 'anonymous' | 'outsider' | 'guest-elsewhere' | 'attendee' | 'guest-attendee' | 'organiser';
@@ -8,32 +16,143 @@ const VIS: Visibility[] = ['PUBLIC', 'UNLISTED', 'PRIVATE'];
 
 function actorFor(who: Who): { actor: Actor | null; role: Role | null } {
   switch (who) {
-    case 'anonymous': return { actor: null, role: null };
-    case 'outsider': return { actor: { userId: 'u-out', isGuest: false, guestEventId: null }, role: null };
-    case 'guest-elsewhere': return { actor: { userId: 'u-g2', isGuest: true, guestEventId: 'other' }, role: null };
-    case 'attendee': return { actor: { userId: 'u-att', isGuest: false, guestEventId: null }, role: 'ATTENDEE' };
-    case 'guest-attendee': return { actor: { userId: 'u-g', isGuest: true, guestEventId: 'ev' }, role: 'ATTENDEE' };
-    case 'organiser': return { actor: { userId: 'u-org', isGuest: false, guestEventId: null }, role: 'ORGANISER' };
+    case 'anonymous':
+      return { actor: null, role: null };
+    case 'outsider':
+      return { actor: { userId: 'u-out', isGuest: false, guestEventId: null }, role: null };
+    case 'guest-elsewhere':
+      return { actor: { userId: 'u-g2', isGuest: true, guestEventId: 'other' }, role: null };
+    case 'attendee':
+      return { actor: { userId: 'u-att', isGuest: false, guestEventId: null }, role: 'ATTENDEE' };
+    case 'guest-attendee':
+      return { actor: { userId: 'u-g', isGuest: true, guestEventId: 'ev' }, role: 'ATTENDEE' };
+    case 'organiser':
+      return { actor: { userId: 'u-org', isGuest: false, guestEventId: null }, role: 'ORGANISER' };
   }
 }
 
 // Y = allowed for every visibility, R = allowed unless the event is private, - = never.
 const TABLE: Record<EventAction, Record<Who, 'Y' | 'R' | '-'>> = {
-  'event.view':      { anonymous: 'R', outsider: 'R', 'guest-elsewhere': 'R', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'event.export':    { anonymous: 'R', outsider: 'R', 'guest-elsewhere': 'R', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'notes.read':      { anonymous: 'R', outsider: 'R', 'guest-elsewhere': 'R', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'member.list':     { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'session.propose': { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'vote.cast':       { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'notes.edit':      { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: 'Y', 'guest-attendee': 'Y', organiser: 'Y' },
-  'event.update':    { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'event.delete':    { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'member.manage':   { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'invite.manage':   { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'room.manage':     { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'slot.manage':     { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'schedule.manage': { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
-  'session.merge':   { anonymous: '-', outsider: '-', 'guest-elsewhere': '-', attendee: '-', 'guest-attendee': '-', organiser: 'Y' },
+  'event.view': {
+    anonymous: 'R',
+    outsider: 'R',
+    'guest-elsewhere': 'R',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'event.export': {
+    anonymous: 'R',
+    outsider: 'R',
+    'guest-elsewhere': 'R',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'notes.read': {
+    anonymous: 'R',
+    outsider: 'R',
+    'guest-elsewhere': 'R',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'member.list': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'session.propose': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'vote.cast': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'notes.edit': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: 'Y',
+    'guest-attendee': 'Y',
+    organiser: 'Y',
+  },
+  'event.update': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'event.delete': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'member.manage': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'invite.manage': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'room.manage': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'slot.manage': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'schedule.manage': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
+  'session.merge': {
+    anonymous: '-',
+    outsider: '-',
+    'guest-elsewhere': '-',
+    attendee: '-',
+    'guest-attendee': '-',
+    organiser: 'Y',
+  },
 };
 
 describe('event policy: every role × action × visibility', () => {
@@ -86,7 +205,14 @@ describe('guests never act as organisers', () => {
     expect(can(guest, action, { visibility: 'PRIVATE', role: 'ORGANISER' })).toBe(asAttendee);
   });
   it('and gets no session rights on sessions they do not host', () => {
-    expect(canOnSession(guest, 'session.edit', { visibility: 'PUBLIC', role: 'ORGANISER' }, { proposerId: null, hostIds: [] })).toBe(false);
+    expect(
+      canOnSession(
+        guest,
+        'session.edit',
+        { visibility: 'PUBLIC', role: 'ORGANISER' },
+        { proposerId: null, hostIds: [] },
+      ),
+    ).toBe(false);
   });
 });
 

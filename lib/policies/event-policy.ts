@@ -59,7 +59,12 @@ export function can(actor: Actor | null, action: EventAction, ctx: EventPolicyCo
 }
 
 /** Session-level rights: organisers always; proposer and co-hosts for their own session. */
-export function canOnSession(actor: Actor | null, action: SessionAction, ctx: EventPolicyContext, session: SessionPolicyContext): boolean {
+export function canOnSession(
+  actor: Actor | null,
+  action: SessionAction,
+  ctx: EventPolicyContext,
+  session: SessionPolicyContext,
+): boolean {
   const role = effectiveRole(actor, ctx);
   if (!actor || !role) return false;
   if (role === 'ORGANISER') return true;

@@ -7,10 +7,20 @@ import { assertCan, loadEventAccess } from '@/lib/events/event-access';
 
 const name = z.string().trim().min(1, 'Give the room a name').max(60);
 const capacity = z.number().int().min(1).max(100_000).nullable();
-export const createRoomInput = z.object({ name, capacity: capacity.optional(), order: z.number().int().min(0).max(10_000).optional() }).strict();
-export const updateRoomInput = z.object({ name, capacity, order: z.number().int().min(0).max(10_000) }).partial().strict();
+export const createRoomInput = z
+  .object({ name, capacity: capacity.optional(), order: z.number().int().min(0).max(10_000).optional() })
+  .strict();
+export const updateRoomInput = z
+  .object({ name, capacity, order: z.number().int().min(0).max(10_000) })
+  .partial()
+  .strict();
 
-export interface RoomDto { id: string; name: string; capacity: number | null; order: number }
+export interface RoomDto {
+  id: string;
+  name: string;
+  capacity: number | null;
+  order: number;
+}
 const toDto = (r: Room): RoomDto => ({ id: r.id, name: r.name, capacity: r.capacity, order: r.order });
 
 function nameTaken(err: unknown): never {
@@ -20,7 +30,10 @@ function nameTaken(err: unknown): never {
 
 export async function listRooms(actor: Actor | null, slug: string): Promise<RoomDto[]> {
   const access = await loadEventAccess(actor, { slug });
-  const rows = await db.room.findMany({ where: { eventId: access.event.id }, orderBy: [{ order: 'asc' }, { createdAt: 'asc' }] });
+  const rows = await db.room.findMany({
+    where: { eventId: access.event.id },
+    orderBy: [{ order: 'asc' }, { createdAt: 'asc' }],
+  });
   return rows.map(toDto);
 }
 
@@ -29,7 +42,9 @@ export async function createRoom(actor: Actor | null, slug: string, input: unkno
   assertCan(access, 'room.manage');
   const data = createRoomInput.parse(input);
   const order = data.order ?? (await db.room.count({ where: { eventId: access.event.id } }));
-  const room = await db.room.create({ data: { eventId: access.event.id, name: data.name, capacity: data.capacity ?? null, order } }).catch(nameTaken);
+  const room = await db.room
+    .create({ data: { eventId: access.event.id, name: data.name, capacity: data.capacity ?? null, order } })
+    .catch(nameTaken);
   announceBoardChange(access.event.id, 'room');
   return toDto(room);
 }
@@ -81,4 +96,3 @@ export async function reorderRooms(actor: Actor | null, slug: string, input: unk
   announceBoardChange(access.event.id, 'room');
   return listRooms(actor, slug);
 }
-

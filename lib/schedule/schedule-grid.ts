@@ -5,13 +5,24 @@ import { listSlots, type SlotDto } from '@/lib/slots/slots';
 import { listSessions } from '@/lib/sessions/sessions';
 import type { SessionDto } from '@/lib/sessions/session-dto';
 
-export interface ScheduleDay { day: string; slots: { slot: SlotDto; cells: (SessionDto | null)[] }[] }
-export interface ScheduleGrid { rooms: RoomDto[]; days: ScheduleDay[]; unscheduled: SessionDto[] }
+export interface ScheduleDay {
+  day: string;
+  slots: { slot: SlotDto; cells: (SessionDto | null)[] }[];
+}
+export interface ScheduleGrid {
+  rooms: RoomDto[];
+  days: ScheduleDay[];
+  unscheduled: SessionDto[];
+}
 
 /** The event's rooms × slots with the sessions placed in them, day by day. */
 export async function loadScheduleGrid(actor: Actor | null, slug: string): Promise<ScheduleGrid> {
   await loadEventAccess(actor, { slug });
-  const [rooms, slots, sessions] = await Promise.all([listRooms(actor, slug), listSlots(actor, slug), listSessions(actor, slug)]);
+  const [rooms, slots, sessions] = await Promise.all([
+    listRooms(actor, slug),
+    listSlots(actor, slug),
+    listSessions(actor, slug),
+  ]);
   const at = new Map(sessions.filter((s) => s.slot && s.room).map((s) => [`${s.slot!.id}/${s.room!.id}`, s]));
   const days = new Map<string, ScheduleDay>();
   for (const slot of slots) {

@@ -15,14 +15,28 @@ export interface SessionAccess {
 export async function loadSessionAccess(actor: Actor | null, sessionId: string): Promise<SessionAccess> {
   const s = await db.session.findUnique({
     where: { id: sessionId },
-    select: { id: true, eventId: true, title: true, status: true, proposerId: true, hosts: { select: { userId: true } } },
+    select: {
+      id: true,
+      eventId: true,
+      title: true,
+      status: true,
+      proposerId: true,
+      hosts: { select: { userId: true } },
+    },
   });
   if (!s) throw new AppError('not_found', 'Session not found');
   const access = await loadEventAccess(actor, { id: s.eventId }).catch((err) => {
     if (err instanceof AppError && err.code === 'not_found') throw new AppError('not_found', 'Session not found');
     throw err;
   });
-  const session = { id: s.id, eventId: s.eventId, title: s.title, status: s.status, proposerId: s.proposerId, hostIds: s.hosts.map((h) => h.userId) };
+  const session = {
+    id: s.id,
+    eventId: s.eventId,
+    title: s.title,
+    status: s.status,
+    proposerId: s.proposerId,
+    hostIds: s.hosts.map((h) => h.userId),
+  };
   return {
     access,
     session,

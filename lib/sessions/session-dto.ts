@@ -31,8 +31,14 @@ export const sessionInclude = {
 } as const;
 
 type Row = {
-  id: string; title: string; description: string; format: string; tags: string; status: SessionDto['status'];
-  needsHost: boolean; mergedIntoId: string | null;
+  id: string;
+  title: string;
+  description: string;
+  format: string;
+  tags: string;
+  status: SessionDto['status'];
+  needsHost: boolean;
+  mergedIntoId: string | null;
   proposer: { id: string; name: string } | null;
   hosts: { user: { id: string; name: string } }[];
   room: { id: string; name: string } | null;
@@ -62,7 +68,14 @@ export function toSessionDto(s: Row, event: { slug: string; timezone: string }):
     proposer: s.proposer,
     hosts: s.hosts.map((h) => h.user),
     room: s.room,
-    slot: s.slot && { id: s.slot.id, day: s.slot.day, startsAt: s.slot.startsAt.toISOString(), endsAt: s.slot.endsAt.toISOString(), start: timeInZone(s.slot.startsAt, event.timezone), end: timeInZone(s.slot.endsAt, event.timezone) },
+    slot: s.slot && {
+      id: s.slot.id,
+      day: s.slot.day,
+      startsAt: s.slot.startsAt.toISOString(),
+      endsAt: s.slot.endsAt.toISOString(),
+      start: timeInZone(s.slot.startsAt, event.timezone),
+      end: timeInZone(s.slot.endsAt, event.timezone),
+    },
     url: absoluteUrl(sessionPath(event.slug, s.id)),
   };
 }

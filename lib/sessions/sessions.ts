@@ -34,14 +34,24 @@ export async function proposeSession(actor: Actor | null, slug: string, input: u
 /** Sessions of an event in schedule order, then proposals by age. */
 export async function listSessions(actor: Actor | null, slug: string): Promise<SessionDto[]> {
   const access = await loadEventAccess(actor, { slug });
-  const rows = await db.session.findMany({ where: { eventId: access.event.id }, include: sessionInclude, orderBy: { createdAt: 'asc' } });
+  const rows = await db.session.findMany({
+    where: { eventId: access.event.id },
+    include: sessionInclude,
+    orderBy: { createdAt: 'asc' },
+  });
   const scheduledFirst = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
     (a.slot?.startsAt.getTime() ?? Infinity) - (b.slot?.startsAt.getTime() ?? Infinity);
   return rows.sort(scheduledFirst).map((s) => toSessionDto(s, access.event));
 }
 
-export async function getSession(actor: Actor | null, sessionId: string): Promise<SessionDto & { eventTitle: string; timezone: string }> {
-  const s = await db.session.findUnique({ where: { id: sessionId }, include: { ...sessionInclude, event: { select: { id: true, slug: true, timezone: true, title: true } } } });
+export async function getSession(
+  actor: Actor | null,
+  sessionId: string,
+): Promise<SessionDto & { eventTitle: string; timezone: string }> {
+  const s = await db.session.findUnique({
+    where: { id: sessionId },
+    include: { ...sessionInclude, event: { select: { id: true, slug: true, timezone: true, title: true } } },
+  });
   if (!s) throw new AppError('not_found', 'Session not found');
   await loadEventAccess(actor, { id: s.event.id }).catch((err) => {
     throw err instanceof AppError && err.code === 'not_found' ? new AppError('not_found', 'Session not found') : err;

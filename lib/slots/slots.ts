@@ -17,21 +17,50 @@ const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like
  * times in the event's zone (`day`, `start`, `end`), which is what the settings page sends.
  */
 const times = { startsAt: instantSchema, endsAt: instantSchema, day: localDay, start: localTime, end: localTime };
-export const createSlotInput = z.object({ ...times, kind: kind.default('SESSION'), label: label.optional() }).partial({ startsAt: true, endsAt: true, day: true, start: true, end: true }).strict();
-export const updateSlotInput = z.object({ ...times, kind, label }).partial().strict();
+export const createSlotInput = z
+  .object({ ...times, kind: kind.default('SESSION'), label: label.optional() })
+  .partial({ startsAt: true, endsAt: true, day: true, start: true, end: true })
+  .strict();
+export const updateSlotInput = z
+  .object({ ...times, kind, label })
+  .partial()
+  .strict();
 
-export interface SlotDto { id: string; day: string; startsAt: string; endsAt: string; start: string; end: string; kind: Slot['kind']; label: string | null }
+export interface SlotDto {
+  id: string;
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  start: string;
+  end: string;
+  kind: Slot['kind'];
+  label: string | null;
+}
 
 export function toSlotDto(s: Slot, timeZone: string): SlotDto {
-  return { id: s.id, day: s.day, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), start: timeInZone(s.startsAt, timeZone), end: timeInZone(s.endsAt, timeZone), kind: s.kind, label: s.label };
+  return {
+    id: s.id,
+    day: s.day,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    start: timeInZone(s.startsAt, timeZone),
+    end: timeInZone(s.endsAt, timeZone),
+    kind: s.kind,
+    label: s.label,
+  };
 }
 
 type TimeFields = Partial<Pick<z.infer<typeof updateSlotInput>, 'startsAt' | 'endsAt' | 'day' | 'start' | 'end'>>;
 
 /** Resolves either form of times into instants, falling back to the slot's current ones. */
-function resolveTimes(data: TimeFields, timeZone: string, current?: { startsAt: Date; endsAt: Date }): { startsAt: Date; endsAt: Date } {
+function resolveTimes(
+  data: TimeFields,
+  timeZone: string,
+  current?: { startsAt: Date; endsAt: Date },
+): { startsAt: Date; endsAt: Date } {
   const local = data.day !== undefined || data.start !== undefined || data.end !== undefined;
-  if (local && (data.startsAt || data.endsAt)) throw new AppError('bad_request', 'Give either startsAt/endsAt or day/start/end', 'startsAt');
+  if (local && (data.startsAt || data.endsAt))
+    throw new AppError('bad_request', 'Give either startsAt/endsAt or day/start/end', 'startsAt');
   if (local) {
     const day = data.day ?? (current ? dayInZone(current.startsAt, timeZone) : undefined);
     const start = data.start ?? (current ? timeInZone(current.startsAt, timeZone) : undefined);
@@ -67,7 +96,14 @@ export async function createSlot(actor: Actor | null, slug: string, input: unkno
   const event = access.event;
   await assertSlotFits({ event, startsAt, endsAt });
   const slot = await db.slot.create({
-    data: { eventId: event.id, startsAt, endsAt, day: dayInZone(startsAt, event.timezone), kind: data.kind ?? 'SESSION', label: data.label ?? null },
+    data: {
+      eventId: event.id,
+      startsAt,
+      endsAt,
+      day: dayInZone(startsAt, event.timezone),
+      kind: data.kind ?? 'SESSION',
+      label: data.label ?? null,
+    },
   });
   announceBoardChange(event.id, 'slot');
   return toSlotDto(slot, event.timezone);
@@ -95,7 +131,12 @@ export async function updateSlot(actor: Actor | null, slug: string, slotId: stri
   await assertSlotFits({ event, startsAt, endsAt, exceptSlotId: slot.id });
   if (data.kind === 'BREAK' || data.kind === 'PLENARY') {
     const held = await db.session.count({ where: { slotId: slot.id } });
-    if (held > 0) throw new AppError('conflict', `This slot holds ${held} session${held === 1 ? '' : 's'}: move them before making it a ${data.kind.toLowerCase()}`, 'kind');
+    if (held > 0)
+      throw new AppError(
+        'conflict',
+        `This slot holds ${held} session${held === 1 ? '' : 's'}: move them before making it a ${data.kind.toLowerCase()}`,
+        'kind',
+      );
   }
   const updated = await db.slot.update({
     where: { id: slot.id },
@@ -129,14 +170,19 @@ export async function copySlotsToDay(actor: Actor | null, slug: string, input: u
   if (source.length === 0) throw new AppError('bad_request', `${fromDay} has no slots to copy`, 'fromDay');
   const planned = source.map((s) => {
     const startsAt = zonedTimeToInstant(toDay, timeInZone(s.startsAt, event.timezone), event.timezone);
-    return { startsAt, endsAt: new Date(startsAt.getTime() + (s.endsAt.getTime() - s.startsAt.getTime())), kind: s.kind, label: s.label };
+    return {
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (s.endsAt.getTime() - s.startsAt.getTime())),
+      kind: s.kind,
+      label: s.label,
+    };
   });
   for (const p of planned) await assertSlotFits({ event, startsAt: p.startsAt, endsAt: p.endsAt, field: 'toDay' });
   const created = await db.$transaction(
-    planned.map((p) => db.slot.create({ data: { eventId: event.id, day: dayInZone(p.startsAt, event.timezone), ...p } })),
+    planned.map((p) =>
+      db.slot.create({ data: { eventId: event.id, day: dayInZone(p.startsAt, event.timezone), ...p } }),
+    ),
   );
   announceBoardChange(event.id, 'slot');
   return created.map((s) => toSlotDto(s, event.timezone));
 }
-
-

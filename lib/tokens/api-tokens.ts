@@ -6,7 +6,13 @@ import { generateApiToken } from '@/lib/auth/api-tokens';
 
 export const createTokenInput = z.object({ name: z.string().trim().min(1).max(60).default('API token') }).strict();
 
-export interface ApiTokenDto { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null }
+export interface ApiTokenDto {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
 
 function assertMayManage(actor: Actor | null): Actor {
   if (!actor) throw new AppError('unauthenticated', 'Sign in first');
@@ -20,13 +26,26 @@ export async function createApiToken(actor: Actor | null, input: unknown): Promi
   const { name } = createTokenInput.parse(input);
   const t = generateApiToken();
   const row = await db.apiToken.create({ data: { userId: a.userId, name, tokenHash: t.hash, prefix: t.prefix } });
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: null, token: t.token };
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: null,
+    token: t.token,
+  };
 }
 
 export async function listApiTokens(actor: Actor | null): Promise<ApiTokenDto[]> {
   const a = assertMayManage(actor);
   const rows = await db.apiToken.findMany({ where: { userId: a.userId }, orderBy: { createdAt: 'desc' } });
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  }));
 }
 
 export async function deleteApiToken(actor: Actor | null, id: string): Promise<void> {

@@ -6,7 +6,12 @@ import { authOptions } from '@/lib/auth/auth-options';
 import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import { buildUser } from '@/test/builders';
-import { FAKE_GITHUB_CLIENT, FAKE_GITHUB_OTHER_USERS, FAKE_GITHUB_USER, startFakeGithub } from '@/e2e/fixtures/fake-github';
+import {
+  FAKE_GITHUB_CLIENT,
+  FAKE_GITHUB_OTHER_USERS,
+  FAKE_GITHUB_USER,
+  startFakeGithub,
+} from '@/e2e/fixtures/fake-github';
 import { verifiedGithubEmail } from './github-emails';
 
 // Issue 9 #10: a GitHub login links to an existing password account only through an email
@@ -19,7 +24,12 @@ const saved = { ...process.env };
 beforeAll(async () => {
   server = await startFakeGithub(0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  Object.assign(process.env, { GITHUB_ID: FAKE_GITHUB_CLIENT.id, GITHUB_SECRET: FAKE_GITHUB_CLIENT.secret, GITHUB_URL: base, GITHUB_API_URL: `${base}/api/v3` });
+  Object.assign(process.env, {
+    GITHUB_ID: FAKE_GITHUB_CLIENT.id,
+    GITHUB_SECRET: FAKE_GITHUB_CLIENT.secret,
+    GITHUB_URL: base,
+    GITHUB_API_URL: `${base}/api/v3`,
+  });
   resetEnvCache();
 });
 
@@ -35,20 +45,35 @@ afterAll(() => {
 /** An access token from the stand-in's OAuth flow, as next-auth would get it. */
 async function tokenFor(login: string | null, scope = 'read:user user:email gist'): Promise<string> {
   const redirect = 'http://localhost:3000/api/auth/callback/github';
-  const q = new URLSearchParams({ client_id: FAKE_GITHUB_CLIENT.id, redirect_uri: redirect, scope, ...(login ? { login } : {}) });
+  const q = new URLSearchParams({
+    client_id: FAKE_GITHUB_CLIENT.id,
+    redirect_uri: redirect,
+    scope,
+    ...(login ? { login } : {}),
+  });
   const auth = await fetch(`${base}/login/oauth/authorize?${q}`, { redirect: 'manual' });
   const code = new URL(auth.headers.get('location')!).searchParams.get('code')!;
   const res = await fetch(`${base}/login/oauth/access_token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({ client_id: FAKE_GITHUB_CLIENT.id, client_secret: FAKE_GITHUB_CLIENT.secret, code, redirect_uri: redirect }),
+    body: new URLSearchParams({
+      client_id: FAKE_GITHUB_CLIENT.id,
+      client_secret: FAKE_GITHUB_CLIENT.secret,
+      code,
+      redirect_uri: redirect,
+    }),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
 async function githubSignIn(profile: typeof FAKE_GITHUB_USER, accessToken: string): Promise<string> {
   const user = { id: String(profile.id), name: profile.name, email: profile.email } as User;
-  const account = { provider: 'github', type: 'oauth', providerAccountId: String(profile.id), access_token: accessToken } as Account;
+  const account = {
+    provider: 'github',
+    type: 'oauth',
+    providerAccountId: String(profile.id),
+    access_token: accessToken,
+  } as Account;
   const ok = await authOptions().callbacks!.signIn!({ user, account, profile: profile as unknown as Profile });
   expect(ok).toBe(true);
   return user.id;
@@ -73,7 +98,9 @@ describe('GitHub sign-in and existing accounts', () => {
   });
 
   it('without the user:email scope nothing is treated as verified', async () => {
-    expect(await verifiedGithubEmail(`${base}/api/v3`, await tokenFor(null, 'read:user'), FAKE_GITHUB_USER.email)).toBeNull();
+    expect(
+      await verifiedGithubEmail(`${base}/api/v3`, await tokenFor(null, 'read:user'), FAKE_GITHUB_USER.email),
+    ).toBeNull();
     expect(await verifiedGithubEmail(`${base}/api/v3`, 'gho_wrong', FAKE_GITHUB_USER.email)).toBeNull();
   });
 });

@@ -15,7 +15,10 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 async function createPasswordAccount(data: SignUpInput): Promise<{ id: string; name: string; email: string } | null> {
   const passwordHash = await hashPassword(data.password);
   try {
-    const user = await db.user.create({ data: { email: data.email, name: data.name, passwordHash }, select: { id: true, name: true, email: true } });
+    const user = await db.user.create({
+      data: { email: data.email, name: data.name, passwordHash },
+      select: { id: true, name: true, email: true },
+    });
     return { id: user.id, name: user.name, email: user.email! };
   } catch (err) {
     if (isUniqueViolation(err)) return null;

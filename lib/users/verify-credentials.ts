@@ -6,8 +6,14 @@ import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/
  * The user these credentials belong to, or null; the same work and answer whatever was wrong.
  * A correct password stored under an older hash (bcrypt) is re-hashed with argon2id on the way.
  */
-export async function verifyCredentials(email: string, password: string): Promise<{ id: string; name: string; email: string } | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true, passwordHash: true } });
+export async function verifyCredentials(
+  email: string,
+  password: string,
+): Promise<{ id: string; name: string; email: string } | null> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, name: true, email: true, passwordHash: true },
+  });
   if (!user?.passwordHash) {
     await burnPasswordCheck(password);
     return null;

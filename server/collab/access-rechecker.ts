@@ -75,7 +75,11 @@ export class AccessRechecker {
     for (const c of conns) {
       if (access === 'none' || (access === 'read' && !c.readOnly)) {
         log.info({ doc: c.doc.name, subject: c.identity.subject, access }, 'access revoked: closing');
-        c.close(CollabCloseCode.accessRevoked, access === 'none' ? 'access revoked' : 'write access revoked', 'access_revoked');
+        c.close(
+          CollabCloseCode.accessRevoked,
+          access === 'none' ? 'access revoked' : 'write access revoked',
+          'access_revoked',
+        );
       }
     }
   }

@@ -9,11 +9,21 @@ import { sessionIdFromDocName } from '@/lib/notes/doc-name';
 import type { CollabIdentity } from './context';
 
 export type UpgradeAuth =
-  | { ok: true; docName: string; identity: CollabIdentity; readOnly: boolean; via: 'collab-token' | 'api-token' | 'cookie' }
+  | {
+      ok: true;
+      docName: string;
+      identity: CollabIdentity;
+      readOnly: boolean;
+      via: 'collab-token' | 'api-token' | 'cookie';
+    }
   | { ok: false; status: 400 | 401 | 403; message: string };
 
 const querySchema = z.object({ token: z.string().min(1).max(4096).optional() });
-const docNameSchema = z.string().min(1).max(200).refine((n) => sessionIdFromDocName(n) !== null, 'not a notes document');
+const docNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((n) => sessionIdFromDocName(n) !== null, 'not a notes document');
 
 /** The document a request's path names: /collab/<docName>, as y-websocket's provider builds it. */
 export function docNameFromPath(pathname: string): string | null {
@@ -59,8 +69,10 @@ export async function authenticateUpgrade(req: http.IncomingMessage, allowedOrig
   } else if (token) {
     if (!looksLikeCollabToken(token)) return { ok: false, status: 401, message: 'invalid token' };
     const verified = verifyCollabToken(token);
-    if (!verified.ok) return { ok: false, status: 401, message: verified.reason === 'expired' ? 'token expired' : 'invalid token' };
-    if (!docName || verified.payload.doc !== docName) return { ok: false, status: 403, message: 'token is for another document' };
+    if (!verified.ok)
+      return { ok: false, status: 401, message: verified.reason === 'expired' ? 'token expired' : 'invalid token' };
+    if (!docName || verified.payload.doc !== docName)
+      return { ok: false, status: 403, message: 'token is for another document' };
     identity = { userId: verified.payload.sub, subject: verified.payload.sid, name: null };
     tokenReadOnly = verified.payload.ro;
     via = 'collab-token';

@@ -4,7 +4,15 @@ import { docNameForSession } from '@/lib/notes/doc-name';
 import { takeAutoNoteVersion } from '@/lib/notes/take-auto-note-version';
 import { buildEvent, buildSession, buildSlot, buildUser } from '@/test/builders';
 import { signCollabToken } from '@/lib/auth/collab-token';
-import { connectClient, startCollab, storedText, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  startCollab,
+  storedText,
+  waitFor,
+  waitSynced,
+  type Client,
+  type RunningCollab,
+} from '@/test/collab-support';
 
 // Automatic versions are the server's job (a collab hook), not every editing browser's, and a
 // version asked for by several nodes (or browsers) at once is taken once.
@@ -32,13 +40,17 @@ describe('automatic versions', () => {
     const endsAt = new Date(Date.now() - 1000);
     const { docName, token } = await sessionWithSlot(endsAt);
     // Two collab nodes on one database; neither takes periodic versions in this test.
-    for (let i = 0; i < 2; i++) servers.push(await startCollab({ autoVersionCheckMs: 20, autoVersionEveryMs: 3600_000 }));
+    for (let i = 0; i < 2; i++)
+      servers.push(await startCollab({ autoVersionCheckMs: 20, autoVersionEveryMs: 3600_000 }));
     const [a, b] = servers.map((s) => connectClient(s.url, docName, token));
     clients.push(a!, b!);
     await waitSynced(a!, b!);
     a!.text.insert(0, 'decided: ship it');
     b!.text.insert(0, 'overran: ');
-    await waitFor(async () => (await storedText(docName)).includes('ship it') && (await storedText(docName)).includes('overran'), { what: 'stored' });
+    await waitFor(
+      async () => (await storedText(docName)).includes('ship it') && (await storedText(docName)).includes('overran'),
+      { what: 'stored' },
+    );
     await waitFor(async () => (await autoVersions(docName)).length > 0, { what: 'slot-end version' });
     // Both nodes' hooks have passed over the document once they stop tracking it; still one version.
     await Promise.all(servers.map((s) => s.server.flush()));
@@ -68,9 +80,13 @@ describe('automatic versions', () => {
     clients.push(c);
     c.text.insert(0, 'contended');
     await waitFor(async () => (await storedText(docName)) === 'contended', { what: 'stored' });
-    const results = await Promise.all(Array.from({ length: 6 }, () => takeAutoNoteVersion({ docName, reason: 'interval' })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => takeAutoNoteVersion({ docName, reason: 'interval' })),
+    );
     expect(results.filter((r) => r.version)).toHaveLength(1);
-    expect(results.filter((r) => r.skipped).map((r) => r.skipped)).toEqual(Array(5).fill(expect.stringMatching(/^(unchanged|too_soon)$/)));
+    expect(results.filter((r) => r.skipped).map((r) => r.skipped)).toEqual(
+      Array(5).fill(expect.stringMatching(/^(unchanged|too_soon)$/)),
+    );
     expect(await autoVersions(docName)).toHaveLength(1);
   });
 });

@@ -28,7 +28,9 @@ export function autoVersionsHook(opts: { db: Db; everyMs: number; checkMs: numbe
     // The slot can be moved on the board: looked up again now and then.
     if (Date.now() - t.slotCheckedAt < 60_000) return t.slotEndsAt;
     const sessionId = sessionIdFromDocName(docName);
-    const session = sessionId ? await opts.db.session.findUnique({ where: { id: sessionId }, select: { slot: { select: { endsAt: true } } } }) : null;
+    const session = sessionId
+      ? await opts.db.session.findUnique({ where: { id: sessionId }, select: { slot: { select: { endsAt: true } } } })
+      : null;
     t.slotEndsAt = session?.slot?.endsAt ?? null;
     t.slotCheckedAt = Date.now();
     return t.slotEndsAt;

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WS from 'ws';
 import * as encoding from 'lib0/encoding';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { connectClient, notesFixture, startCollab, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  startCollab,
+  waitFor,
+  waitSynced,
+  type Client,
+  type RunningCollab,
+} from '@/test/collab-support';
 
 // Issue 9 #3: presence (awareness) is what the server says about each connection. Anonymous
 // connections publish nothing, read-only ones a cursor-free state, names come from the server's
@@ -24,7 +32,8 @@ afterAll(async () => {
   await collab.close();
 });
 
-const state = (observer: Client, of: Client) => observer.provider.awareness.getStates().get(of.doc.clientID) as Record<string, unknown> | undefined;
+const state = (observer: Client, of: Client) =>
+  observer.provider.awareness.getStates().get(of.doc.clientID) as Record<string, unknown> | undefined;
 
 /** A raw awareness message: entries of [clientID, clock, state]. */
 function awarenessMessage(entries: [number, number, unknown][]): Uint8Array {
@@ -55,10 +64,19 @@ describe('presence comes from the server', () => {
     const a = client(collab.url, f.docName, f.token);
     const b = client(collab.url, f.docName, f.token);
     await waitSynced(a, b);
-    a.provider.awareness.setLocalState({ user: { id: 'someone-else', name: 'The Organiser (trust me)', color: 'red' }, cursor: { anchor: { x: 1 }, head: { x: 1 } }, evil: 'x'.repeat(100) });
+    a.provider.awareness.setLocalState({
+      user: { id: 'someone-else', name: 'The Organiser (trust me)', color: 'red' },
+      cursor: { anchor: { x: 1 }, head: { x: 1 } },
+      evil: 'x'.repeat(100),
+    });
     await waitFor(() => state(b, a)?.cursor, { what: 'cursor at b' });
     expect(state(b, a)).toEqual({
-      user: { id: f.organiser.id, name: f.organiser.name, color: expect.stringMatching(/^#[0-9a-f]{6}$/), readOnly: false },
+      user: {
+        id: f.organiser.id,
+        name: f.organiser.name,
+        color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+        readOnly: false,
+      },
       cursor: { anchor: { x: 1 }, head: { x: 1 } },
     });
     a.provider.disconnect();
@@ -71,10 +89,15 @@ describe('presence comes from the server', () => {
     const anon = client(collab.url, f.docName, f.tokenFor(null, true));
     const reader = client(collab.url, f.docName, f.tokenFor(f.organiser.id, true));
     await waitSynced(writer, anon, reader);
-    anon.provider.awareness.setLocalState({ user: { id: f.organiser.id, name: f.organiser.name }, cursor: { anchor: 1, head: 1 } });
+    anon.provider.awareness.setLocalState({
+      user: { id: f.organiser.id, name: f.organiser.name },
+      cursor: { anchor: 1, head: 1 },
+    });
     reader.provider.awareness.setLocalState({ user: { id: 'x', name: 'Fake Name' }, cursor: { anchor: 1, head: 1 } });
     await waitFor(() => state(writer, reader), { what: 'reader state' });
-    expect(state(writer, reader)).toEqual({ user: { id: f.organiser.id, name: f.organiser.name, color: expect.any(String), readOnly: true } });
+    expect(state(writer, reader)).toEqual({
+      user: { id: f.organiser.id, name: f.organiser.name, color: expect.any(String), readOnly: true },
+    });
     // The writer's own later change arrives after the anonymous reader's: the anonymous state never came.
     writer.provider.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 });
     await waitFor(() => state(reader, writer)?.cursor, { what: 'writer cursor at reader' });
@@ -92,7 +115,11 @@ describe('presence comes from the server', () => {
     const before = state(observer, victim);
 
     const attacker = await raw(`${collab.url}/${f.docName}?token=${f.token}`);
-    attacker.send(awarenessMessage([[victim.doc.clientID, 1_000_000, { user: { id: 'x', name: 'hijacked' }, cursor: { anchor: 0, head: 0 } }]]));
+    attacker.send(
+      awarenessMessage([
+        [victim.doc.clientID, 1_000_000, { user: { id: 'x', name: 'hijacked' }, cursor: { anchor: 0, head: 0 } }],
+      ]),
+    );
     attacker.send(awarenessMessage([[victim.doc.clientID, 1_000_001, null]]));
     // A later change of the attacker's own id is seen; the victim's entry is as it was.
     attacker.send(awarenessMessage([[424242, 1, { cursor: { anchor: 9, head: 9 } }]]));
@@ -114,7 +141,9 @@ describe('presence comes from the server', () => {
     flooder.send(awarenessMessage([[777, 1, { cursor: { anchor: 'x'.repeat(2000), head: 1 } }]]));
     expect(await closed).toBe(CollabCloseCode.badMessage);
     observer.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
-    await waitFor(async () => (await collab.server.metrics.closed.get()).values.some((v) => v.labels.reason === 'bad_awareness'));
+    await waitFor(async () =>
+      (await collab.server.metrics.closed.get()).values.some((v) => v.labels.reason === 'bad_awareness'),
+    );
     expect(observer.provider.awareness.getStates().has(777)).toBe(false);
   });
 });

@@ -22,9 +22,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function serverState(conn: CollabConnection, claimed: unknown): unknown {
   const userId = conn.identity.userId;
   if (userId === null) return undefined;
-  const user = { id: userId, name: conn.identity.name ?? 'Someone', color: colorForUser(userId), readOnly: conn.readOnly };
+  const user = {
+    id: userId,
+    name: conn.identity.name ?? 'Someone',
+    color: colorForUser(userId),
+    readOnly: conn.readOnly,
+  };
   const cursor = isPlainObject(claimed) ? claimed.cursor : undefined;
-  if (!conn.readOnly && isPlainObject(cursor) && Object.keys(cursor).every((k) => k === 'anchor' || k === 'head')) return { user, cursor };
+  if (!conn.readOnly && isPlainObject(cursor) && Object.keys(cursor).every((k) => k === 'anchor' || k === 'head'))
+    return { user, cursor };
   return { user };
 }
 

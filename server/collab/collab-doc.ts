@@ -63,18 +63,21 @@ export class CollabDoc {
       if (origin === FROM_STORAGE) return;
       this.emitted.push({ update, fromClients: origin === FROM_CLIENTS });
     });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const fromNode = origin === FROM_NODES || origin === 'timeout';
-      const target = fromNode ? this.awarenessFromNodes : this.awarenessFromClients;
-      for (const id of added) target.add(id);
-      for (const id of updated) target.add(id);
-      for (const id of removed) target.add(id);
-      if (origin instanceof CollabConnection) {
-        for (const id of added) origin.awarenessIds.add(id);
-        for (const id of removed) origin.awarenessIds.delete(id);
-      }
-      this.schedule();
-    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const fromNode = origin === FROM_NODES || origin === 'timeout';
+        const target = fromNode ? this.awarenessFromNodes : this.awarenessFromClients;
+        for (const id of added) target.add(id);
+        for (const id of updated) target.add(id);
+        for (const id of removed) target.add(id);
+        if (origin instanceof CollabConnection) {
+          for (const id of added) origin.awarenessIds.add(id);
+          for (const id of removed) origin.awarenessIds.delete(id);
+        }
+        this.schedule();
+      },
+    );
     this.ready = this.load();
   }
 
@@ -112,7 +115,10 @@ export class CollabDoc {
   /** A read-write client's update: queued for this turn's batch. */
   receive(conn: CollabConnection, update: Uint8Array): void {
     if (this.approxBytes + this.incomingBytes + update.length > this.ctx.config.maxDocBytes) {
-      log.warn({ doc: this.name, subject: conn.identity.subject, approxBytes: this.approxBytes }, 'document size limit reached');
+      log.warn(
+        { doc: this.name, subject: conn.identity.subject, approxBytes: this.approxBytes },
+        'document size limit reached',
+      );
       conn.close(CollabCloseCode.documentTooLarge, 'document too large', 'document_too_large');
       return;
     }
@@ -139,7 +145,8 @@ export class CollabDoc {
         // An empty diff is two zero bytes: nothing to say.
         if (diff.length > 2) this.ctx.bus?.publish(this.name, BusKind.syncReply, diff, m.from);
         const ids = [...this.awareness.getStates().keys()];
-        if (ids.length) this.ctx.bus?.publish(this.name, BusKind.awareness, encodeAwarenessUpdate(this.awareness, ids), m.from);
+        if (ids.length)
+          this.ctx.bus?.publish(this.name, BusKind.awareness, encodeAwarenessUpdate(this.awareness, ids), m.from);
         return;
       }
     }
@@ -208,7 +215,12 @@ export class CollabDoc {
       const update = emitted.length === 1 ? emitted[0]!.update : Y.mergeUpdates(emitted.map((e) => e.update));
       this.broadcast(updateMessage(update));
       if (this.ctx.hooks.length > 0) {
-        for (const e of emitted) callHooks(this.ctx.hooks, 'onChange', { docName: this.name, update: e.update, origin: e.fromClients ? 'clients' : 'nodes' });
+        for (const e of emitted)
+          callHooks(this.ctx.hooks, 'onChange', {
+            docName: this.name,
+            update: e.update,
+            origin: e.fromClients ? 'clients' : 'nodes',
+          });
       }
     }
 
@@ -220,7 +232,11 @@ export class CollabDoc {
       const encoded = encodeAwarenessUpdate(this.awareness, all);
       this.broadcast(awarenessMessage(encoded));
       if (fromClients.length > 0) {
-        this.ctx.bus?.publish(this.name, BusKind.awareness, fromClients.length === all.length ? encoded : encodeAwarenessUpdate(this.awareness, fromClients));
+        this.ctx.bus?.publish(
+          this.name,
+          BusKind.awareness,
+          fromClients.length === all.length ? encoded : encodeAwarenessUpdate(this.awareness, fromClients),
+        );
       }
     }
   }
@@ -235,7 +251,9 @@ export class CollabDoc {
   private refuse(tr: Y.Transaction, violations: SchemaViolation[], batch: Incoming[]): void {
     const offenders = batch.filter((i) => {
       const { from, to } = Y.parseUpdateMeta(i.update);
-      return violations.some(({ item: { id } }) => id.clock >= (from.get(id.client) ?? Infinity) && id.clock < (to.get(id.client) ?? 0));
+      return violations.some(
+        ({ item: { id } }) => id.clock >= (from.get(id.client) ?? Infinity) && id.clock < (to.get(id.client) ?? 0),
+      );
     });
     for (const i of offenders) {
       const { from, to } = Y.parseUpdateMeta(i.update);
@@ -247,7 +265,10 @@ export class CollabDoc {
     for (const v of violations) v.item.delete(tr);
     for (const i of offenders) {
       const reasons = [...new Set(violations.map((v) => v.reason))].slice(0, 5);
-      log.warn({ doc: this.name, subject: i.conn.identity.subject, reasons }, 'update outside the notes schema: refused');
+      log.warn(
+        { doc: this.name, subject: i.conn.identity.subject, reasons },
+        'update outside the notes schema: refused',
+      );
       i.conn.close(CollabCloseCode.schemaViolation, 'update outside the notes schema', 'schema_violation');
     }
   }
@@ -297,7 +318,8 @@ export class CollabDoc {
 
   removeConnection(conn: CollabConnection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size > 0 && !this.destroyed) removeAwarenessStates(this.awareness, [...conn.awarenessIds], 'closed');
+    if (conn.awarenessIds.size > 0 && !this.destroyed)
+      removeAwarenessStates(this.awareness, [...conn.awarenessIds], 'closed');
     if (this.conns.size === 0) this.ctx.docIdle(this.name);
   }
 

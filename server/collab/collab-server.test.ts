@@ -6,7 +6,18 @@ import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
 import { buildApiToken, buildUser, sessionCookieFor } from '@/test/builders';
 import { signCollabToken } from '@/lib/auth/collab-token';
-import { connectClient, notesFixture, notesText, startCollab, storedText, upgradeStatus, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  notesText,
+  startCollab,
+  storedText,
+  upgradeStatus,
+  waitFor,
+  waitSynced,
+  type Client,
+  type RunningCollab,
+} from '@/test/collab-support';
 
 let collab: RunningCollab;
 const clients: Client[] = [];
@@ -44,7 +55,9 @@ describe('sync', () => {
     const a = client(collab.url, f.docName, f.token);
     const b = client(collab.url, f.docName, f.token);
     a.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 3 });
-    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 3, { what: 'awareness at b' });
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 3, {
+      what: 'awareness at b',
+    });
     a.provider.disconnect();
     await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), { what: 'awareness removed' });
   });
@@ -74,10 +87,15 @@ describe('read-only', () => {
     await waitSynced(writer, reader, other);
     const droppedBefore = (await collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0;
     reader.text.insert(0, 'VANDAL ');
-    await waitFor(async () => ((await collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0) > droppedBefore, { what: 'drop counted' });
+    await waitFor(
+      async () => ((await collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0) > droppedBefore,
+      { what: 'drop counted' },
+    );
     writer.text.insert(0, 'legit');
     // The reader still receives the document.
-    await waitFor(() => reader.text.toString().includes('legit') && other.text.toString() === 'legit', { what: 'writer edit everywhere' });
+    await waitFor(() => reader.text.toString().includes('legit') && other.text.toString() === 'legit', {
+      what: 'writer edit everywhere',
+    });
     await writer.provider.awareness.setLocalStateField('x', 1);
     await collab.server.flush();
     expect(writer.text.toString()).toBe('legit');
@@ -108,7 +126,13 @@ describe('who may connect', () => {
     expect(await upgradeStatus(url())).toBe(401);
     expect(await upgradeStatus(url('garbage'))).toBe(401);
     expect(await upgradeStatus(url(f.token.slice(0, -2) + 'xx'))).toBe(401);
-    const expired = signCollabToken({ userId: f.organiser.id, docName: f.docName, readOnly: false, ttlSeconds: 60, now: Date.now() - 120_000 }).token;
+    const expired = signCollabToken({
+      userId: f.organiser.id,
+      docName: f.docName,
+      readOnly: false,
+      ttlSeconds: 60,
+      now: Date.now() - 120_000,
+    }).token;
     expect(await upgradeStatus(url(expired))).toBe(401);
     // A valid token for another document.
     expect(await upgradeStatus(url(other.token))).toBe(403);
@@ -217,7 +241,12 @@ describe('hostile input', () => {
 
   it('closes a flooding user (per-user rate) and refuses connections over the per-user and per-document limits', async () => {
     const f = await notesFixture();
-    const limited = await startCollab({ ratePerUserPerSecond: 5, rateBurst: 20, maxConnectionsPerUser: 2, maxConnectionsPerDoc: 3 });
+    const limited = await startCollab({
+      ratePerUserPerSecond: 5,
+      rateBurst: 20,
+      maxConnectionsPerUser: 2,
+      maxConnectionsPerDoc: 3,
+    });
     const url = `${limited.url}/${f.docName}`;
     const a = client(limited.url, f.docName, f.token);
     await waitSynced(a);
@@ -227,7 +256,10 @@ describe('hostile input', () => {
 
     const m1 = await f.member();
     const m2 = await f.member();
-    const opened = [client(limited.url, f.docName, f.tokenFor(m1.id)), client(limited.url, f.docName, f.tokenFor(m1.id))];
+    const opened = [
+      client(limited.url, f.docName, f.tokenFor(m1.id)),
+      client(limited.url, f.docName, f.tokenFor(m1.id)),
+    ];
     await waitSynced(...opened);
     expect(await upgradeStatus(`${url}?token=${f.tokenFor(m1.id)}`)).toBe(429);
     opened.push(client(limited.url, f.docName, f.tokenFor(m2.id)));

@@ -61,7 +61,9 @@ export async function createCollabServer(
   const config = collabConfigFromEnv(opts.config);
   const db = opts.db ?? defaultDb;
   // Notes features that run on the server; tests may pass their own list.
-  const hooks = opts.hooks ?? [autoVersionsHook({ db, everyMs: config.autoVersionEveryMs, checkMs: config.autoVersionCheckMs })];
+  const hooks = opts.hooks ?? [
+    autoVersionsHook({ db, everyMs: config.autoVersionEveryMs, checkMs: config.autoVersionCheckMs }),
+  ];
   const metrics = createCollabMetrics();
   const registry = new DocumentRegistry(config, db, metrics);
   const docs = registry.docs;
@@ -79,7 +81,9 @@ export async function createCollabServer(
   const presence = new PresenceTracker(docs, config.redisUrl);
   await presence.start();
 
-  const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) => registry.stored(docName, rows));
+  const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) =>
+    registry.stored(docName, rows),
+  );
   const ctx: CollabContext = {
     config,
     db,
@@ -93,7 +97,12 @@ export async function createCollabServer(
   };
   registry.attach(ctx);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxMessageBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   const allConnections = new Set<CollabConnection>();
 
   function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, admission: Admission): void {
@@ -105,7 +114,10 @@ export async function createCollabServer(
     allConnections.add(conn);
     limiter.opened(admission);
     metrics.connections.inc({ mode });
-    log.debug({ doc: auth.docName, subject: auth.identity.subject, readOnly: auth.readOnly, via: auth.via }, 'connection opened');
+    log.debug(
+      { doc: auth.docName, subject: auth.identity.subject, readOnly: auth.readOnly, via: auth.via },
+      'connection opened',
+    );
     callHooks(hooks, 'onConnect', event);
 
     ws.on('message', (data, isBinary) => conn.onMessage(data as Buffer, isBinary));

@@ -21,12 +21,22 @@ export class ConnectionLimiter {
   constructor(private readonly config: CollabConfig) {}
 
   /** The refusal message, or the admission to count once the connection is open. */
-  admit(req: http.IncomingMessage, identity: CollabIdentity, connectionsToDoc: number): { refused: string } | { admission: Admission } {
-    if (connectionsToDoc >= this.config.maxConnectionsPerDoc) return { refused: 'too many connections to this document' };
-    if ((this.perUser.get(identity.subject) ?? 0) >= this.config.maxConnectionsPerUser) return { refused: 'too many connections for this user' };
+  admit(
+    req: http.IncomingMessage,
+    identity: CollabIdentity,
+    connectionsToDoc: number,
+  ): { refused: string } | { admission: Admission } {
+    if (connectionsToDoc >= this.config.maxConnectionsPerDoc)
+      return { refused: 'too many connections to this document' };
+    if ((this.perUser.get(identity.subject) ?? 0) >= this.config.maxConnectionsPerUser)
+      return { refused: 'too many connections for this user' };
     let addressKey: string | null = null;
     if (identity.userId === null) {
-      const address = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.config.trustedProxyHops);
+      const address = resolveClientAddress(
+        req.socket.remoteAddress,
+        req.headers['x-forwarded-for'],
+        this.config.trustedProxyHops,
+      );
       addressKey = rateLimitKeyForAddress(address);
       if ((this.perAddress.get(addressKey) ?? 0) >= this.config.maxAnonymousConnectionsPerAddress) {
         return { refused: 'too many anonymous connections from this address: sign in' };

@@ -34,7 +34,10 @@ export class CollabConnection {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.ctx.config.maxBufferedBytes) {
       this.ctx.metrics.closed.inc({ reason: 'slow_consumer' });
-      log.info({ doc: this.doc.name, subject: this.identity.subject, buffered: this.ws.bufferedAmount }, 'slow consumer disconnected');
+      log.info(
+        { doc: this.doc.name, subject: this.identity.subject, buffered: this.ws.bufferedAmount },
+        'slow consumer disconnected',
+      );
       this.closed = true;
       // A close frame would queue behind the backlog; the socket goes now.
       this.ws.terminate();
@@ -67,7 +70,8 @@ export class CollabConnection {
 
   onMessage(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
     if (this.closed) return;
-    if (!isBinary || !Buffer.isBuffer(data)) return this.close(CollabCloseCode.badMessage, 'binary y-websocket messages only', 'bad_message');
+    if (!isBinary || !Buffer.isBuffer(data))
+      return this.close(CollabCloseCode.badMessage, 'binary y-websocket messages only', 'bad_message');
     if (!this.ctx.rateLimiter.take(this.identity.subject)) {
       log.warn({ doc: this.doc.name, subject: this.identity.subject }, 'rate limit exceeded: closing');
       return this.close(CollabCloseCode.rateLimited, 'too many messages', 'rate_limited');
@@ -98,7 +102,10 @@ export class CollabConnection {
         case MessageType.awareness: {
           const verdict = guardAwareness(this, decoding.readVarUint8Array(d), this.ctx.config.maxAwarenessBytes);
           if (!verdict.ok) {
-            log.info({ doc: this.doc.name, subject: this.identity.subject, reason: verdict.reason }, 'awareness refused: closing');
+            log.info(
+              { doc: this.doc.name, subject: this.identity.subject, reason: verdict.reason },
+              'awareness refused: closing',
+            );
             return this.close(CollabCloseCode.badMessage, verdict.reason, 'bad_awareness');
           }
           if (verdict.update) applyAwarenessUpdate(this.doc.awareness, verdict.update, this);
@@ -112,7 +119,10 @@ export class CollabConnection {
           throw new Error(`unknown message type ${type}`);
       }
     } catch (err) {
-      log.info({ doc: this.doc.name, subject: this.identity.subject, err: (err as Error).message }, 'malformed message: closing');
+      log.info(
+        { doc: this.doc.name, subject: this.identity.subject, err: (err as Error).message },
+        'malformed message: closing',
+      );
       this.close(CollabCloseCode.badMessage, 'malformed message', 'bad_message');
     }
   }

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { connectClient, notesFixture, spawnCollab, storedText, waitFor, waitSynced, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  spawnCollab,
+  storedText,
+  waitFor,
+  waitSynced,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 
 // The collab server as its own process (server/collab-main.ts), stopped politely and killed.
 

@@ -44,7 +44,11 @@ export interface CollabHooks {
 type EventHook = Exclude<keyof CollabHooks, 'onDestroy'>;
 
 /** Calls one hook of every extension with the event. */
-export function callHooks<K extends EventHook>(hooks: readonly CollabHooks[], name: K, event: Parameters<NonNullable<CollabHooks[K]>>[0]): void {
+export function callHooks<K extends EventHook>(
+  hooks: readonly CollabHooks[],
+  name: K,
+  event: Parameters<NonNullable<CollabHooks[K]>>[0],
+): void {
   for (const h of hooks) {
     const fn = h[name] as ((e: typeof event) => void) | undefined;
     if (!fn) continue;

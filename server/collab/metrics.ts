@@ -6,23 +6,71 @@ export function createCollabMetrics() {
   client.collectDefaultMetrics({ register: registry, prefix: 'hallway_' });
   const m = {
     registry,
-    connections: new client.Gauge({ name: 'hallway_collab_connections', help: 'Open collab WebSocket connections', labelNames: ['mode'] as const, registers: [registry] }),
-    documents: new client.Gauge({ name: 'hallway_collab_documents_loaded', help: 'Documents held in memory', registers: [registry] }),
-    updatesReceived: new client.Counter({ name: 'hallway_collab_updates_received_total', help: 'Yjs updates received from clients and accepted', registers: [registry] }),
-    updatesPersisted: new client.Counter({ name: 'hallway_collab_updates_persisted_total', help: 'Yjs updates appended to the database log', registers: [registry] }),
-    logRowsWritten: new client.Counter({ name: 'hallway_collab_log_rows_written_total', help: 'Rows appended to DocUpdate (one per document per flush)', registers: [registry] }),
+    connections: new client.Gauge({
+      name: 'hallway_collab_connections',
+      help: 'Open collab WebSocket connections',
+      labelNames: ['mode'] as const,
+      registers: [registry],
+    }),
+    documents: new client.Gauge({
+      name: 'hallway_collab_documents_loaded',
+      help: 'Documents held in memory',
+      registers: [registry],
+    }),
+    updatesReceived: new client.Counter({
+      name: 'hallway_collab_updates_received_total',
+      help: 'Yjs updates received from clients and accepted',
+      registers: [registry],
+    }),
+    updatesPersisted: new client.Counter({
+      name: 'hallway_collab_updates_persisted_total',
+      help: 'Yjs updates appended to the database log',
+      registers: [registry],
+    }),
+    logRowsWritten: new client.Counter({
+      name: 'hallway_collab_log_rows_written_total',
+      help: 'Rows appended to DocUpdate (one per document per flush)',
+      registers: [registry],
+    }),
     persistLag: new client.Histogram({
       name: 'hallway_collab_persist_lag_seconds',
       help: 'Time from an update reaching the server to its commit in the log',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 5],
       registers: [registry],
     }),
-    persistErrors: new client.Counter({ name: 'hallway_collab_persist_errors_total', help: 'Failed log appends (retried)', registers: [registry] }),
-    compactions: new client.Counter({ name: 'hallway_collab_compactions_total', help: 'Document compactions', labelNames: ['result'] as const, registers: [registry] }),
-    readOnlyDropped: new client.Counter({ name: 'hallway_collab_readonly_updates_dropped_total', help: 'Updates sent by read-only connections and dropped', registers: [registry] }),
-    closed: new client.Counter({ name: 'hallway_collab_connections_closed_total', help: 'Connections closed by the server, by reason', labelNames: ['reason'] as const, registers: [registry] }),
-    refused: new client.Counter({ name: 'hallway_collab_upgrades_refused_total', help: 'Upgrade requests refused, by HTTP status', labelNames: ['status'] as const, registers: [registry] }),
-    redisPublishErrors: new client.Counter({ name: 'hallway_collab_redis_publish_errors_total', help: 'Failed Redis publishes', registers: [registry] }),
+    persistErrors: new client.Counter({
+      name: 'hallway_collab_persist_errors_total',
+      help: 'Failed log appends (retried)',
+      registers: [registry],
+    }),
+    compactions: new client.Counter({
+      name: 'hallway_collab_compactions_total',
+      help: 'Document compactions',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+    readOnlyDropped: new client.Counter({
+      name: 'hallway_collab_readonly_updates_dropped_total',
+      help: 'Updates sent by read-only connections and dropped',
+      registers: [registry],
+    }),
+    closed: new client.Counter({
+      name: 'hallway_collab_connections_closed_total',
+      help: 'Connections closed by the server, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    refused: new client.Counter({
+      name: 'hallway_collab_upgrades_refused_total',
+      help: 'Upgrade requests refused, by HTTP status',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
+    redisPublishErrors: new client.Counter({
+      name: 'hallway_collab_redis_publish_errors_total',
+      help: 'Failed Redis publishes',
+      registers: [registry],
+    }),
     broadcastBatch: new client.Histogram({
       name: 'hallway_collab_broadcast_batch_updates',
       help: 'Client updates merged into one broadcast',

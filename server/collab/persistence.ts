@@ -24,16 +24,26 @@ async function compactOnce(db: Db, docName: string): Promise<'compacted' | 'noth
   try {
     return await db.$transaction(
       async (tx) => {
-        const rows = await tx.docUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' }, select: { id: true, data: true } });
+        const rows = await tx.docUpdate.findMany({
+          where: { docName },
+          orderBy: { id: 'asc' },
+          select: { id: true, data: true },
+        });
         if (rows.length === 0) return 'nothing' as const;
-        const snapshot = await tx.docSnapshot.findUnique({ where: { docName }, select: { data: true, lastUpdateId: true } });
+        const snapshot = await tx.docSnapshot.findUnique({
+          where: { docName },
+          select: { data: true, lastUpdateId: true },
+        });
         const parts = rows.map((r) => new Uint8Array(r.data));
         if (snapshot) parts.unshift(new Uint8Array(snapshot.data));
         const merged = Buffer.from(mergeStoredUpdates(parts));
         const maxId = rows[rows.length - 1]!.id;
         const lastUpdateId = Math.max(maxId, snapshot?.lastUpdateId ?? 0);
         if (snapshot) {
-          const res = await tx.docSnapshot.updateMany({ where: { docName, lastUpdateId: snapshot.lastUpdateId }, data: { data: merged, lastUpdateId } });
+          const res = await tx.docSnapshot.updateMany({
+            where: { docName, lastUpdateId: snapshot.lastUpdateId },
+            data: { data: merged, lastUpdateId },
+          });
           if (res.count !== 1) throw new CompactionConflict();
         } else {
           await tx.docSnapshot.create({ data: { docName, data: merged, lastUpdateId } });
@@ -44,7 +54,11 @@ async function compactOnce(db: Db, docName: string): Promise<'compacted' | 'noth
       { timeout: 30_000, maxWait: 10_000 },
     );
   } catch (err) {
-    if (err instanceof CompactionConflict || (typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002')) return 'conflict';
+    if (
+      err instanceof CompactionConflict ||
+      (typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002')
+    )
+      return 'conflict';
     throw err;
   }
 }

@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectClient, notesFixture, startCollab, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  startCollab,
+  waitFor,
+  waitSynced,
+  type Client,
+  type RunningCollab,
+} from '@/test/collab-support';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const servers: RunningCollab[] = [];
@@ -29,7 +37,9 @@ describe('presence: who has a session’s notes open', () => {
     expect((await node.server.presence.read([f.docName])).get(f.docName)).toEqual({ editing: 2, viewing: 1 });
 
     b.destroy();
-    await waitFor(async () => (await node.server.presence.read([f.docName])).get(f.docName)?.editing === 1, { what: 'member left' });
+    await waitFor(async () => (await node.server.presence.read([f.docName])).get(f.docName)?.editing === 1, {
+      what: 'member left',
+    });
     expect((await node.server.presence.read(['session:nobodyhere0000'])).size).toBe(0);
   });
 
@@ -41,10 +51,16 @@ describe('presence: who has a session’s notes open', () => {
     const a = client(n1.url, f.docName, f.token);
     const b = client(n2.url, f.docName, f.tokenFor(member.id));
     await waitSynced(a, b);
-    await waitFor(async () => (await n2.server.presence.read([f.docName])).get(f.docName)?.editing === 2, { what: 'both nodes counted on node 2' });
-    await waitFor(async () => (await n1.server.presence.read([f.docName])).get(f.docName)?.editing === 2, { what: 'both nodes counted on node 1' });
+    await waitFor(async () => (await n2.server.presence.read([f.docName])).get(f.docName)?.editing === 2, {
+      what: 'both nodes counted on node 2',
+    });
+    await waitFor(async () => (await n1.server.presence.read([f.docName])).get(f.docName)?.editing === 2, {
+      what: 'both nodes counted on node 1',
+    });
 
     a.destroy();
-    await waitFor(async () => (await n2.server.presence.read([f.docName])).get(f.docName)?.editing === 1, { what: 'node 1 share withdrawn' });
+    await waitFor(async () => (await n2.server.presence.read([f.docName])).get(f.docName)?.editing === 1, {
+      what: 'node 1 share withdrawn',
+    });
   });
 });

@@ -9,7 +9,11 @@ const KEY_PREFIX = 'hallway:presence:';
 /** An entry older than this is a node that stopped without cleaning up. */
 const STALE_MS = 10_000;
 
-interface NodeEntry { at: number; editors: string[]; viewers: number }
+interface NodeEntry {
+  at: number;
+  editors: string[];
+  viewers: number;
+}
 
 /**
  * Who has which document open. Counted from the server's own view of each connection (the user
@@ -28,14 +32,19 @@ export class PresenceTracker {
     redisUrl: string | undefined,
     private readonly intervalMs = 2000,
   ) {
-    this.redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+    this.redis = redisUrl
+      ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      : null;
     this.redis?.on('error', (err) => log.warn({ err: err.message }, 'presence redis error'));
   }
 
   async start(): Promise<void> {
     if (!this.redis) return;
     await this.redis.connect();
-    this.timer = setInterval(() => void this.publish().catch((err: Error) => log.warn({ err: err.message }, 'presence publish failed')), this.intervalMs);
+    this.timer = setInterval(
+      () => void this.publish().catch((err: Error) => log.warn({ err: err.message }, 'presence publish failed')),
+      this.intervalMs,
+    );
     this.timer.unref();
   }
 

@@ -1,5 +1,13 @@
 import { afterAll, expect, it } from 'vitest';
-import { connectClient, notesFixture, spawnCollab, storedText, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  spawnCollab,
+  storedText,
+  waitFor,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 
 // In the spirit of Yjs's own randomized tests: five clients edit, drop off and come back while the
 // server restarts (politely or with kill -9); in the end everyone and the database agree.

@@ -50,7 +50,8 @@ export class RedisBus {
     // subscriptions are restored by ioredis on reconnect.
     this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
     this.sub = new Redis(url, { lazyConnect: true });
-    for (const c of [this.pub, this.sub]) c.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+    for (const c of [this.pub, this.sub])
+      c.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.dispatch(channel.toString(), message));
     let firstReady = true;
     this.sub.on('ready', () => {

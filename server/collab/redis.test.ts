@@ -4,7 +4,17 @@ import { requestCollabAccessRecheck } from '@/lib/collab/revocation';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
-import { connectClient, notesFixture, SEED_CLIENT_ID, spawnCollab, storedText, waitFor, waitSynced, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  SEED_CLIENT_ID,
+  spawnCollab,
+  storedText,
+  waitFor,
+  waitSynced,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 
 // Two collab server processes sharing documents through the Redis on 127.0.0.1:6379.
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -18,7 +28,9 @@ afterAll(async () => {
 
 describe('two nodes with Redis', () => {
   it('hear revocations published over Redis at once, not at their next periodic re-check', async () => {
-    const nodes = await Promise.all([0, 1].map(() => spawnCollab({ env: { REDIS_URL, COLLAB_REVALIDATE_MS: '600000' } })));
+    const nodes = await Promise.all(
+      [0, 1].map(() => spawnCollab({ env: { REDIS_URL, COLLAB_REVALIDATE_MS: '600000' } })),
+    );
     procs.push(...nodes);
     const f = await notesFixture('PRIVATE');
     const member = await f.member();
@@ -35,7 +47,8 @@ describe('two nodes with Redis', () => {
       delete process.env.REDIS_URL;
       resetEnvCache();
     }
-    for (const c of conns) await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revoked on every node' });
+    for (const c of conns)
+      await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revoked on every node' });
   }, 90_000); // two server processes start here
 
   it("see each other's edits and cursors, and store each update once", async () => {
@@ -54,8 +67,12 @@ describe('two nodes with Redis', () => {
 
     a.provider.awareness.setLocalStateField('cursor', { anchor: 4, head: 4 });
     b.provider.awareness.setLocalStateField('cursor', { anchor: 9, head: 9 });
-    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 4, { what: 'cursor node1 → node2' });
-    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.cursor?.anchor === 9, { what: 'cursor node2 → node1' });
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 4, {
+      what: 'cursor node1 → node2',
+    });
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.cursor?.anchor === 9, {
+      what: 'cursor node2 → node1',
+    });
 
     // Concurrent edits on both nodes converge.
     for (let i = 0; i < 20; i++) {

@@ -3,7 +3,17 @@ import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { notesSchema } from '@/lib/editor/extensions';
-import { connectClient, notesFixture, notesText, startCollab, storedText, waitFor, waitSynced, type Client, type RunningCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  notesText,
+  startCollab,
+  storedText,
+  waitFor,
+  waitSynced,
+  type Client,
+  type RunningCollab,
+} from '@/test/collab-support';
 import { loadStoredDoc } from './persistence';
 import { db } from '@/lib/db';
 
@@ -56,7 +66,9 @@ async function expectRefused(attack: (doc: Y.Doc) => void) {
   const attacker = client(collab.url, f.docName, f.tokenFor(member.id));
   await waitSynced(attacker);
   attack(attacker.doc);
-  await waitFor(() => attacker.closeCodes.includes(CollabCloseCode.schemaViolation), { what: 'attacker closed with 4422' });
+  await waitFor(() => attacker.closeCodes.includes(CollabCloseCode.schemaViolation), {
+    what: 'attacker closed with 4422',
+  });
   // The stock client treats 44xx as permanent: it does not come back to try again.
   await waitFor(() => attacker.provider.shouldConnect === false, { what: 'attacker gave up' });
 
@@ -96,7 +108,9 @@ describe('updates outside the notes schema are refused', () => {
   });
 
   it('attributes the schema does not have or values it does not allow', async () => {
-    await expectRefused((d) => (d.getXmlFragment('default').get(0) as Y.XmlElement).setAttribute('style', 'position:fixed'));
+    await expectRefused((d) =>
+      (d.getXmlFragment('default').get(0) as Y.XmlElement).setAttribute('style', 'position:fixed'),
+    );
     await expectRefused((d) => {
       const h = new Y.XmlElement('heading');
       d.getXmlFragment('default').insert(1, [h]);
@@ -173,9 +187,17 @@ describe('links keep only an http(s) or mailto href', () => {
                   type: 'paragraph',
                   content: [
                     { type: 'text', text: 'see ', marks: [{ type: 'bold' }, { type: 'italic' }] },
-                    { type: 'text', text: 'site', marks: [{ type: 'link', attrs: { href: 'https://example.org/a?b=c' } }] },
+                    {
+                      type: 'text',
+                      text: 'site',
+                      marks: [{ type: 'link', attrs: { href: 'https://example.org/a?b=c' } }],
+                    },
                     { type: 'hardBreak' },
-                    { type: 'text', text: 'mail', marks: [{ type: 'link', attrs: { href: 'mailto:a@example.org' } }, { type: 'strike' }] },
+                    {
+                      type: 'text',
+                      text: 'mail',
+                      marks: [{ type: 'link', attrs: { href: 'mailto:a@example.org' } }, { type: 'strike' }],
+                    },
                     { type: 'text', text: 'c', marks: [{ type: 'code' }, { type: 'underline' }] },
                   ],
                 },
@@ -197,7 +219,9 @@ describe('links keep only an http(s) or mailto href', () => {
     const written = prosemirrorJSONToYDoc(notesSchema(), json, 'default');
     written.getMap('meta').set('schemaVersion', 1);
     Y.applyUpdate(writer.doc, Y.encodeStateAsUpdate(written));
-    await waitFor(() => reader.doc.getXmlFragment('default').toString().includes('mailto:a@example.org'), { what: 'rich content' });
+    await waitFor(() => reader.doc.getXmlFragment('default').toString().includes('mailto:a@example.org'), {
+      what: 'rich content',
+    });
     await collab.server.flush();
     expect(writer.closeCodes).toEqual([]);
     expect(visible(await storedDoc(f.docName))).toBe(visible(writer.doc));

@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  spawnCollab,
+  waitFor,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 import { healthStatus, METRICS_TOKEN, metricValue } from './metrics';
 import { notesString, storedNotes, typeMark } from './notes-content';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -60,9 +67,15 @@ async function outage() {
     const mark = `[down.${i}]`;
     marks.push(mark);
     typeMark(a.doc, mark);
-    await waitFor(() => notesString(b.doc).includes(mark), { what: `edit ${i} served during the outage`, timeoutMs: 10_000 });
+    await waitFor(() => notesString(b.doc).includes(mark), {
+      what: `edit ${i} served during the outage`,
+      timeoutMs: 10_000,
+    });
   }
-  await waitFor(async () => (await healthStatus(server!.port)) === 503, { what: 'health 503 during the outage', timeoutMs: 20_000 });
+  await waitFor(async () => (await healthStatus(server!.port)) === 503, {
+    what: 'health 503 during the outage',
+    timeoutMs: 20_000,
+  });
   // Nothing reported saved that is not: the counter has not moved, the database lacks the marks.
   expect(await metricValue(server.port, 'hallway_collab_updates_persisted_total')).toBe(persistedBefore);
   // The test reads PostgreSQL directly, not through the cut proxy; SQLite through the lock holder.
@@ -83,18 +96,28 @@ async function outage() {
     { what: 'everything written after the outage', timeoutMs: 30_000 },
   );
   expect(stored).toBe(notesString(a.doc));
-  expect(await metricValue(server.port, 'hallway_collab_updates_persisted_total')).toBeGreaterThanOrEqual(persistedBefore + ROUND_TRIPS);
+  expect(await metricValue(server.port, 'hallway_collab_updates_persisted_total')).toBeGreaterThanOrEqual(
+    persistedBefore + ROUND_TRIPS,
+  );
   await waitFor(async () => (await healthStatus(server!.port)) === 200, { what: 'health 200 again' });
-  console.log(`database outage (${postgres ? 'PostgreSQL, proxy cut' : 'SQLite, file locked'}): ${ROUND_TRIPS} edits served during the outage, all written after it`);
+  console.log(
+    `database outage (${postgres ? 'PostgreSQL, proxy cut' : 'SQLite, file locked'}): ${ROUND_TRIPS} edits served during the outage, all written after it`,
+  );
 }
 
 if (postgres) {
-  it('PostgreSQL unreachable for a while: clients served, health 503, nothing reported saved early, all written after', outage);
+  it(
+    'PostgreSQL unreachable for a while: clients served, health 503, nothing reported saved early, all written after',
+    outage,
+  );
 } else {
   // Server gap (see /work/coord/bench-findings.md): with the SQLite file locked by another
   // process, /health stays 200 (SELECT 1 never touches the file) although no append succeeds, and
   // each failed append blocks the event loop for up to the 5 s busy timeout (better-sqlite3 runs
   // on the main thread): the 20 round trips take ~18 s instead of ~0.1 s. Skipped on SQLite until
   // the collab server reports a failing log in health and keeps writes off the event loop.
-  it.skip('SQLite file locked for a while: clients served, health 503, nothing reported saved early, all written after', outage);
+  it.skip(
+    'SQLite file locked for a while: clients served, health 503, nothing reported saved early, all written after',
+    outage,
+  );
 }

@@ -1,7 +1,14 @@
 import WS from 'ws';
 import { afterEach, expect, it } from 'vitest';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  spawnCollab,
+  waitFor,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 import { awarenessFlood, mayPassFrame, mustCloseFrame, prng, type Frame } from './fuzz-frames';
 import { notesString, rssBytes, typeMark } from './notes-content';
 
@@ -71,7 +78,10 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
       list.push(mustCloseFrame(rand));
       list.forEach(count);
       if (i % 50 === 0) typeMark(editor.doc, `legit-${i}`);
-      const code = await abuse(`${server!.url}/${f.docName}?token=${f.tokenFor(abusers[i % abusers.length]!.id)}`, list);
+      const code = await abuse(
+        `${server!.url}/${f.docName}?token=${f.tokenFor(abusers[i % abusers.length]!.id)}`,
+        list,
+      );
       expect(code, list.map((x) => x.kind).join(', ')).not.toBe(1000);
     }
   };
@@ -79,7 +89,10 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
 
   // An awareness flood, faster than any person moves a cursor: the rate limit closes it.
   const flooder = await f.member();
-  const flood = Array.from({ length: 700 }, (_, i) => ({ kind: 'awareness flood', data: awarenessFlood(() => 0.5, 1, 50 + (i % 50)) }));
+  const flood = Array.from({ length: 700 }, (_, i) => ({
+    kind: 'awareness flood',
+    data: awarenessFlood(() => 0.5, 1, 50 + (i % 50)),
+  }));
   flood.forEach(count);
   // Closed for abuse (4400–4499): today by the rate limit (4429); an awareness check may come first.
   const floodCode = await abuse(`${server.url}/${f.docName}?token=${f.tokenFor(flooder.id)}`, flood);
@@ -97,7 +110,10 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
   const health = await fetch(`http://127.0.0.1:${server.port}/health`);
   expect(health.status).toBe(200);
   typeMark(editor.doc, 'legit-after');
-  await waitFor(() => notesString(observer.doc) === notesString(editor.doc) && notesString(observer.doc).includes('legit-after'), { what: 'observer identical to editor' });
+  await waitFor(
+    () => notesString(observer.doc) === notesString(editor.doc) && notesString(observer.doc).includes('legit-after'),
+    { what: 'observer identical to editor' },
+  );
   expect(editor.closeCodes).toEqual([]);
   expect(observer.closeCodes).toEqual([]);
   const late = connectClient(server.url, f.docName, f.tokenFor((await f.member()).id));
@@ -125,6 +141,8 @@ it('refuses awareness states for client ids a connection does not own, and overs
   const flooder = await f.member();
   // 20 made-up clients with 2 KB states each, 50 times: a megabyte of presence pushed to everyone.
   const flood = Array.from({ length: 50 }, () => ({ kind: 'foreign awareness', data: awarenessFlood(rand, 20, 2000) }));
-  expect(await abuse(`${server.url}/${f.docName}?token=${f.tokenFor(flooder.id)}`, flood)).toBe(CollabCloseCode.badMessage);
+  expect(await abuse(`${server.url}/${f.docName}?token=${f.tokenFor(flooder.id)}`, flood)).toBe(
+    CollabCloseCode.badMessage,
+  );
   expect(observer.provider.awareness.getStates().size).toBeLessThanOrEqual(2);
 });

@@ -3,7 +3,9 @@ export const METRICS_TOKEN = 'chaos-metrics-token-0123456789';
 
 /** Sum of a Prometheus counter or gauge (all label sets) from a server's /metrics; throws when absent. */
 export async function metricValue(port: number, name: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
   let sum = 0;

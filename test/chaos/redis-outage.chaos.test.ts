@@ -1,5 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  spawnCollab,
+  waitFor,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 import { healthStatus } from './metrics';
 import { notesString, storedNotes, typeMark } from './notes-content';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
@@ -37,8 +44,14 @@ it.skip('Redis down between two nodes: each serves its own clients, health 503, 
   const f = await notesFixture();
   nodes = [await spawnCollab({ env: { REDIS_URL: redisUrl } }), await spawnCollab({ env: { REDIS_URL: redisUrl } })];
   const token = async () => f.tokenFor((await f.member()).id);
-  const [a1, a2] = [connectClient(nodes[0]!.url, f.docName, await token()), connectClient(nodes[0]!.url, f.docName, await token())];
-  const [b1, b2] = [connectClient(nodes[1]!.url, f.docName, await token()), connectClient(nodes[1]!.url, f.docName, await token())];
+  const [a1, a2] = [
+    connectClient(nodes[0]!.url, f.docName, await token()),
+    connectClient(nodes[0]!.url, f.docName, await token()),
+  ];
+  const [b1, b2] = [
+    connectClient(nodes[1]!.url, f.docName, await token()),
+    connectClient(nodes[1]!.url, f.docName, await token()),
+  ];
   clients.push(a1, a2, b1, b2);
   await waitFor(() => clients.every((c) => c.provider.synced), { what: 'clients synced' });
   typeMark(a1.doc, '[both]');
@@ -47,14 +60,24 @@ it.skip('Redis down between two nodes: each serves its own clients, health 503, 
   proxy.cut();
   const marks: string[] = [];
   for (let i = 0; i < ROUND_TRIPS; i++) {
-    for (const [from, to, node] of [[a1, a2, 1], [b1, b2, 2]] as const) {
+    for (const [from, to, node] of [
+      [a1, a2, 1],
+      [b1, b2, 2],
+    ] as const) {
       const mark = `[n${node}.${i}]`;
       marks.push(mark);
       typeMark(from.doc, mark);
-      await waitFor(() => notesString(to.doc).includes(mark), { what: `node ${node} serving its own clients`, timeoutMs: 10_000 });
+      await waitFor(() => notesString(to.doc).includes(mark), {
+        what: `node ${node} serving its own clients`,
+        timeoutMs: 10_000,
+      });
     }
   }
-  for (const n of nodes) await waitFor(async () => (await healthStatus(n.port)) === 503, { what: 'health 503 while Redis is down', timeoutMs: 20_000 });
+  for (const n of nodes)
+    await waitFor(async () => (await healthStatus(n.port)) === 503, {
+      what: 'health 503 while Redis is down',
+      timeoutMs: 20_000,
+    });
 
   proxy.restore();
   const reference = await waitFor(
@@ -64,8 +87,11 @@ it.skip('Redis down between two nodes: each serves its own clients, health 503, 
     },
     { what: 'clients of both nodes converged', timeoutMs: 60_000 },
   );
-  for (const n of nodes) await waitFor(async () => (await healthStatus(n.port)) === 200, { what: 'health 200 again', timeoutMs: 30_000 });
+  for (const n of nodes)
+    await waitFor(async () => (await healthStatus(n.port)) === 200, { what: 'health 200 again', timeoutMs: 30_000 });
   await waitFor(async () => (await storedNotes(f.docName)) === reference, { what: 'database has everything' });
   expect(marks.every((m) => reference.includes(m))).toBe(true);
-  console.log(`redis outage: ${marks.length} edits served by their own node during the outage; both nodes' clients and the database converged after`);
+  console.log(
+    `redis outage: ${marks.length} edits served by their own node during the outage; both nodes' clients and the database converged after`,
+  );
 });

@@ -1,5 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
-import { connectClient, notesFixture, spawnCollab, waitFor, type Client, type SpawnedCollab } from '@/test/collab-support';
+import {
+  connectClient,
+  notesFixture,
+  spawnCollab,
+  waitFor,
+  type Client,
+  type SpawnedCollab,
+} from '@/test/collab-support';
 import { notesString, storedNotes, typeMark } from './notes-content';
 
 // SIGKILL in the middle of a burst, five times in a row: what any client typed (while the server
@@ -22,7 +29,8 @@ it(`SIGKILL during a burst from ${CLIENTS} clients, ${RESTARTS} restarts: client
   server = await spawnCollab();
   const port = server.port;
   // One member per client, so the per-user rate limit (100 messages/s) is never the reason for a close.
-  for (let i = 0; i < CLIENTS; i++) clients.push(connectClient(server.url, f.docName, f.tokenFor((await f.member()).id)));
+  for (let i = 0; i < CLIENTS; i++)
+    clients.push(connectClient(server.url, f.docName, f.tokenFor((await f.member()).id)));
   await waitFor(() => clients.every((c) => c.provider.synced), { what: 'clients synced' });
 
   const marks: string[] = [];
@@ -40,10 +48,16 @@ it(`SIGKILL during a burst from ${CLIENTS} clients, ${RESTARTS} restarts: client
   for (let round = 0; round < RESTARTS; round++) {
     // Kill mid-stream: the server has stored part of the burst, not all of it.
     const before = (await storedNotes(f.docName)).length;
-    await waitFor(async () => (await storedNotes(f.docName)).length > before + 200, { what: `burst stored (round ${round + 1})`, timeoutMs: 30_000 });
+    await waitFor(async () => (await storedNotes(f.docName)).length > before + 200, {
+      what: `burst stored (round ${round + 1})`,
+      timeoutMs: 30_000,
+    });
     await server.kill9();
     server = await spawnCollab({ port });
-    await waitFor(() => clients.every((c) => c.provider.synced), { what: `all reconnected (round ${round + 1})`, timeoutMs: 30_000 });
+    await waitFor(() => clients.every((c) => c.provider.synced), {
+      what: `all reconnected (round ${round + 1})`,
+      timeoutMs: 30_000,
+    });
   }
   typing = false;
   await Promise.all(burst);
@@ -57,6 +71,11 @@ it(`SIGKILL during a burst from ${CLIENTS} clients, ${RESTARTS} restarts: client
   );
   const missing = marks.filter((m) => !reference.includes(m));
   expect(missing).toEqual([]);
-  await waitFor(async () => (await storedNotes(f.docName)) === reference, { what: 'database identical', timeoutMs: 30_000 });
-  console.log(`sigkill: ${marks.length} edits from ${CLIENTS} clients checked in every client and the database after ${RESTARTS} SIGKILL restarts`);
+  await waitFor(async () => (await storedNotes(f.docName)) === reference, {
+    what: 'database identical',
+    timeoutMs: 30_000,
+  });
+  console.log(
+    `sigkill: ${marks.length} edits from ${CLIENTS} clients checked in every client and the database after ${RESTARTS} SIGKILL restarts`,
+  );
 });

@@ -30,7 +30,12 @@ describe('POST /api/events', () => {
     const { cookie } = await signedIn();
     const r = await callRoute(events.POST, 'POST', {}, { body: { ...newEvent, visibility: 'PRIVATE' }, cookie });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ title: 'Harbour Unconf', role: 'ORGANISER', visibility: 'PRIVATE', startDate: '2026-06-11' });
+    expect(r.json).toMatchObject({
+      title: 'Harbour Unconf',
+      role: 'ORGANISER',
+      visibility: 'PRIVATE',
+      startDate: '2026-06-11',
+    });
     expect(r.json?.url).toMatch(/^http:\/\/localhost:3000\/e\/harbour-unconf/);
   });
 
@@ -77,7 +82,10 @@ describe('POST /api/events', () => {
     const { user } = await signedIn();
     const bearer = await buildApiToken(user.id);
     expect((await callRoute(events.POST, 'POST', {}, { body: newEvent, bearer })).status).toBe(201);
-    expect((await callRoute(events.POST, 'POST', {}, { body: newEvent, bearer: 'hw_forged-token-forged-token-forged' })).status).toBe(401);
+    expect(
+      (await callRoute(events.POST, 'POST', {}, { body: newEvent, bearer: 'hw_forged-token-forged-token-forged' }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -101,12 +109,40 @@ describe('GET and PATCH /api/events/{slug}', () => {
     const organiser = await db_user(organiserId);
     const patch = { title: 'Renamed' };
     expect((await callRoute(event.PATCH, 'PATCH', { slug: ev.slug }, { body: patch })).status).toBe(401);
-    expect((await callRoute(event.PATCH, 'PATCH', { slug: ev.slug }, { body: patch, cookie: await sessionCookieFor(attendee) })).status).toBe(403);
-    expect((await callRoute(event.PATCH, 'PATCH', { slug: ev.slug }, { body: patch, cookie: await sessionCookieFor(otherOrganiser) })).status).toBe(403);
-    const ok = await callRoute(event.PATCH, 'PATCH', { slug: ev.slug }, { body: { ...patch, settings: { guestsAllowed: false } }, cookie: await sessionCookieFor(organiser) });
+    expect(
+      (
+        await callRoute(
+          event.PATCH,
+          'PATCH',
+          { slug: ev.slug },
+          { body: patch, cookie: await sessionCookieFor(attendee) },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(
+          event.PATCH,
+          'PATCH',
+          { slug: ev.slug },
+          { body: patch, cookie: await sessionCookieFor(otherOrganiser) },
+        )
+      ).status,
+    ).toBe(403);
+    const ok = await callRoute(
+      event.PATCH,
+      'PATCH',
+      { slug: ev.slug },
+      { body: { ...patch, settings: { guestsAllowed: false } }, cookie: await sessionCookieFor(organiser) },
+    );
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ title: 'Renamed', settings: { guestsAllowed: false, votesPerAttendee: 3 } });
-    const bad = await callRoute(event.PATCH, 'PATCH', { slug: ev.slug }, { body: { endDate: '2020-01-01' }, cookie: await sessionCookieFor(organiser) });
+    const bad = await callRoute(
+      event.PATCH,
+      'PATCH',
+      { slug: ev.slug },
+      { body: { endDate: '2020-01-01' }, cookie: await sessionCookieFor(organiser) },
+    );
     expect(bad.status).toBe(400);
     expect(bad.json?.error?.field).toBe('endDate');
   });
@@ -121,7 +157,12 @@ describe('invites', () => {
   it('organisers create links that make the holder a member; limits are enforced', async () => {
     const { event: ev, organiserId } = await buildEvent({ visibility: 'PRIVATE' });
     const cookie = await sessionCookieFor(await db_user(organiserId));
-    const inv = await callRoute(invites.POST, 'POST', { slug: ev.slug }, { body: { role: 'ATTENDEE', maxUses: 1 }, cookie });
+    const inv = await callRoute(
+      invites.POST,
+      'POST',
+      { slug: ev.slug },
+      { body: { role: 'ATTENDEE', maxUses: 1 }, cookie },
+    );
     expect(inv.status).toBe(201);
     expect(inv.json?.url).toMatch(new RegExp(`/join/${inv.json?.token}$`));
 
@@ -134,7 +175,12 @@ describe('invites', () => {
     expect((await callRoute(event.GET, 'GET', { slug: ev.slug }, { bearer })).json?.role).toBe('ATTENDEE');
 
     const late = await buildUser();
-    const used = await callRoute(accept.POST, 'POST', { token: String(inv.json?.token) }, { cookie: await sessionCookieFor(late) });
+    const used = await callRoute(
+      accept.POST,
+      'POST',
+      { token: String(inv.json?.token) },
+      { cookie: await sessionCookieFor(late) },
+    );
     expect(used.status).toBe(409);
   });
 
@@ -142,10 +188,19 @@ describe('invites', () => {
     const { event: ev } = await buildEvent({ visibility: 'PUBLIC' });
     const attendee = await buildUser();
     await addMember(ev.id, attendee.id);
-    expect((await callRoute(invites.POST, 'POST', { slug: ev.slug }, { body: {}, cookie: await sessionCookieFor(attendee) })).status).toBe(403);
+    expect(
+      (await callRoute(invites.POST, 'POST', { slug: ev.slug }, { body: {}, cookie: await sessionCookieFor(attendee) }))
+        .status,
+    ).toBe(403);
     expect((await callRoute(accept.POST, 'POST', { token: 'a'.repeat(24) })).status).toBe(401);
-    expect((await callRoute(accept.POST, 'POST', { token: 'a'.repeat(24) }, { cookie: await sessionCookieFor(attendee) })).status).toBe(404);
-    expect((await callRoute(accept.POST, 'POST', { token: 'bad token!' }, { cookie: await sessionCookieFor(attendee) })).status).toBe(400);
+    expect(
+      (await callRoute(accept.POST, 'POST', { token: 'a'.repeat(24) }, { cookie: await sessionCookieFor(attendee) }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await callRoute(accept.POST, 'POST', { token: 'bad token!' }, { cookie: await sessionCookieFor(attendee) }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -160,23 +215,55 @@ describe('rooms and slots', () => {
     const r = await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Aft', capacity: 40 }, cookie });
     expect(r.status).toBe(201);
     expect(typeof r.json?.id).toBe('string');
-    expect((await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Aft' }, cookie })).status).toBe(409);
-    expect((await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Bow' }, cookie: attendeeCookie })).status).toBe(403);
-    expect((await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Bow', capacity: -1 }, cookie })).json?.error?.field).toBe('capacity');
+    expect((await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Aft' }, cookie })).status).toBe(
+      409,
+    );
+    expect(
+      (await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Bow' }, cookie: attendeeCookie }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await callRoute(rooms.POST, 'POST', { slug: ev.slug }, { body: { name: 'Bow', capacity: -1 }, cookie })).json
+        ?.error?.field,
+    ).toBe('capacity');
     const roomId = String(r.json?.id);
-    expect((await callRoute(room.PATCH, 'PATCH', { slug: ev.slug, roomId }, { body: { capacity: 45 }, cookie })).json?.capacity).toBe(45);
+    expect(
+      (await callRoute(room.PATCH, 'PATCH', { slug: ev.slug, roomId }, { body: { capacity: 45 }, cookie })).json
+        ?.capacity,
+    ).toBe(45);
     expect((await callRoute(room.GET, 'GET', { slug: ev.slug, roomId })).json?.name).toBe('Aft');
     expect((await callRoute(rooms.GET, 'GET', { slug: ev.slug })).json?.rooms).toHaveLength(1);
 
-    const s = await callRoute(slots.POST, 'POST', { slug: ev.slug }, { body: { startsAt: '2026-06-11T09:00:00Z', endsAt: '2026-06-11T09:45:00Z', kind: 'SESSION' }, cookie });
+    const s = await callRoute(
+      slots.POST,
+      'POST',
+      { slug: ev.slug },
+      { body: { startsAt: '2026-06-11T09:00:00Z', endsAt: '2026-06-11T09:45:00Z', kind: 'SESSION' }, cookie },
+    );
     expect(s.status).toBe(201);
     expect(s.json).toMatchObject({ day: '2026-06-11', start: '10:00', end: '10:45', kind: 'SESSION' });
-    const backwards = await callRoute(slots.POST, 'POST', { slug: ev.slug }, { body: { startsAt: '2026-06-11T10:00:00Z', endsAt: '2026-06-11T09:00:00Z' }, cookie });
+    const backwards = await callRoute(
+      slots.POST,
+      'POST',
+      { slug: ev.slug },
+      { body: { startsAt: '2026-06-11T10:00:00Z', endsAt: '2026-06-11T09:00:00Z' }, cookie },
+    );
     expect(backwards.status).toBe(400);
     expect(backwards.json?.error?.field).toBe('endsAt');
-    expect((await callRoute(slots.POST, 'POST', { slug: ev.slug }, { body: { startsAt: 'tomorrow', endsAt: '2026-06-11T09:00:00Z' }, cookie })).json?.error?.field).toBe('startsAt');
+    expect(
+      (
+        await callRoute(
+          slots.POST,
+          'POST',
+          { slug: ev.slug },
+          { body: { startsAt: 'tomorrow', endsAt: '2026-06-11T09:00:00Z' }, cookie },
+        )
+      ).json?.error?.field,
+    ).toBe('startsAt');
     const slotId = String(s.json?.id);
-    expect((await callRoute(slot.DELETE, 'DELETE', { slug: ev.slug, slotId }, { cookie: attendeeCookie })).status).toBe(403);
+    expect((await callRoute(slot.DELETE, 'DELETE', { slug: ev.slug, slotId }, { cookie: attendeeCookie })).status).toBe(
+      403,
+    );
     expect((await callRoute(slot.DELETE, 'DELETE', { slug: ev.slug, slotId }, { cookie })).status).toBe(204);
     expect((await callRoute(slot.GET, 'GET', { slug: ev.slug, slotId })).status).toBe(404);
     expect((await callRoute(room.DELETE, 'DELETE', { slug: ev.slug, roomId }, { cookie })).status).toBe(204);
@@ -187,7 +274,16 @@ describe('rooms and slots', () => {
     const b = await buildEvent({ organiserId: a.organiserId });
     const cookie = await sessionCookieFor(await db_user(a.organiserId));
     const r = await callRoute(rooms.POST, 'POST', { slug: a.event.slug }, { body: { name: 'Aft' }, cookie });
-    expect((await callRoute(room.PATCH, 'PATCH', { slug: b.event.slug, roomId: String(r.json?.id) }, { body: { name: 'X' }, cookie })).status).toBe(404);
+    expect(
+      (
+        await callRoute(
+          room.PATCH,
+          'PATCH',
+          { slug: b.event.slug, roomId: String(r.json?.id) },
+          { body: { name: 'X' }, cookie },
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -200,9 +296,13 @@ describe('API tokens', () => {
     const list = await callRoute(tokens.GET, 'GET', {}, { cookie });
     expect(JSON.stringify(list.json)).not.toContain(String(created.json?.token));
     const other = await signedIn();
-    expect((await callRoute(token.DELETE, 'DELETE', { id: String(created.json?.id) }, { cookie: other.cookie })).status).toBe(404);
+    expect(
+      (await callRoute(token.DELETE, 'DELETE', { id: String(created.json?.id) }, { cookie: other.cookie })).status,
+    ).toBe(404);
     expect((await callRoute(token.DELETE, 'DELETE', { id: String(created.json?.id) }, { cookie })).status).toBe(204);
-    expect((await callRoute(events.POST, 'POST', {}, { body: newEvent, bearer: String(created.json?.token) })).status).toBe(401);
+    expect(
+      (await callRoute(events.POST, 'POST', {}, { body: newEvent, bearer: String(created.json?.token) })).status,
+    ).toBe(401);
     expect(user.id).toBeTruthy();
   });
 });
@@ -211,7 +311,14 @@ describe('cross-site requests', () => {
   it('a cookie-authenticated write from another origin is refused; our own origin passes', async () => {
     const { cookie } = await signedIn();
     const req = (origin: string) =>
-      events.POST(new Request('http://localhost:3000/api/events', { method: 'POST', headers: { cookie, origin, host: 'localhost:3000', 'content-type': 'application/json' }, body: JSON.stringify(newEvent) }), { params: Promise.resolve({}) });
+      events.POST(
+        new Request('http://localhost:3000/api/events', {
+          method: 'POST',
+          headers: { cookie, origin, host: 'localhost:3000', 'content-type': 'application/json' },
+          body: JSON.stringify(newEvent),
+        }),
+        { params: Promise.resolve({}) },
+      );
     expect((await req('https://evil.example')).status).toBe(403);
     expect((await req('http://localhost:3000')).status).toBe(201);
   });

@@ -44,7 +44,10 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
   const { user, access } = await load(slug);
   const { event } = access;
   const organiser = allows(access, 'event.update');
-  const [sessions, invites] = await Promise.all([listSessions(user, slug), organiser ? listInvites(user, slug) : Promise.resolve([])]);
+  const [sessions, invites] = await Promise.all([
+    listSessions(user, slug),
+    organiser ? listInvites(user, slug) : Promise.resolve([]),
+  ]);
   const presence = await presenceForSessions(sessions.map((s) => s.id));
   const scheduled = sessions.filter((s) => s.status === 'SCHEDULED');
   const proposed = sessions.filter((s) => s.status === 'PROPOSED');
@@ -55,17 +58,33 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
         <div>
           <div className="flex flex-wrap items-center gap-2">
             <Badge>{VISIBILITY[event.visibility]}</Badge>
-            {access.role && <Badge tone="brand">{access.role === 'ORGANISER' ? 'You organise this' : 'You’re attending'}</Badge>}
+            {access.role && (
+              <Badge tone="brand">{access.role === 'ORGANISER' ? 'You organise this' : 'You’re attending'}</Badge>
+            )}
           </div>
           <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink">{event.title}</h1>
-          <p className="mt-1 text-stone-600">{formatDateRange(event.startDate, event.endDate)} · {event.timezone}</p>
+          <p className="mt-1 text-stone-600">
+            {formatDateRange(event.startDate, event.endDate)} · {event.timezone}
+          </p>
         </div>
         <nav aria-label="Event" className="flex flex-wrap gap-2">
-          <ButtonLink href={eventBoardPath(slug)} variant="secondary">Board</ButtonLink>
-          <ButtonLink href={`${eventPath(slug)}/schedule`} variant="secondary">Schedule</ButtonLink>
-          <ButtonLink href={eventNotesPath(slug)} variant="secondary">Notes</ButtonLink>
-          <ButtonLink href={`${eventPath(slug)}/export`} variant="secondary">Export</ButtonLink>
-          {organiser && <ButtonLink href={eventSettingsPath(slug)} variant="secondary">Settings</ButtonLink>}
+          <ButtonLink href={eventBoardPath(slug)} variant="secondary">
+            Board
+          </ButtonLink>
+          <ButtonLink href={`${eventPath(slug)}/schedule`} variant="secondary">
+            Schedule
+          </ButtonLink>
+          <ButtonLink href={eventNotesPath(slug)} variant="secondary">
+            Notes
+          </ButtonLink>
+          <ButtonLink href={`${eventPath(slug)}/export`} variant="secondary">
+            Export
+          </ButtonLink>
+          {organiser && (
+            <ButtonLink href={eventSettingsPath(slug)} variant="secondary">
+              Settings
+            </ButtonLink>
+          )}
         </nav>
       </div>
 
@@ -78,35 +97,56 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
             </Card>
           )}
           <Card id="sessions" aria-labelledby="sessions-title">
-            <h2 id="sessions-title" className="text-lg font-semibold text-ink">Sessions and notes</h2>
+            <h2 id="sessions-title" className="text-lg font-semibold text-ink">
+              Sessions and notes
+            </h2>
             {sessions.length === 0 ? (
-              <p className="mt-3 text-sm text-stone-500">No sessions yet. {access.role ? 'Propose the first one.' : ''}</p>
+              <p className="mt-3 text-sm text-stone-500">
+                No sessions yet. {access.role ? 'Propose the first one.' : ''}
+              </p>
             ) : (
               <div className="mt-4 space-y-6">
-                {[{ label: 'Scheduled', list: scheduled }, { label: 'Proposed', list: proposed }].filter((g) => g.list.length).map((g) => (
-                  <div key={g.label}>
-                    <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">{g.label}</h3>
-                    <ul className="mt-2 divide-y divide-stone-100">
-                      {g.list.map((s) => (
-                        <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                          <div>
-                            <div className="flex flex-wrap items-center gap-2">
-                              <Link href={sessionPath(slug, s.id)} className="font-medium text-ink hover:text-brand-700 hover:underline">{s.title}</Link>
-                              <PresenceBadge presence={presence.get(s.id)} />
+                {[
+                  { label: 'Scheduled', list: scheduled },
+                  { label: 'Proposed', list: proposed },
+                ]
+                  .filter((g) => g.list.length)
+                  .map((g) => (
+                    <div key={g.label}>
+                      <h3 className="text-xs font-semibold uppercase tracking-wide text-stone-500">{g.label}</h3>
+                      <ul className="mt-2 divide-y divide-stone-100">
+                        {g.list.map((s) => (
+                          <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                            <div>
+                              <div className="flex flex-wrap items-center gap-2">
+                                <Link
+                                  href={sessionPath(slug, s.id)}
+                                  className="font-medium text-ink hover:text-brand-700 hover:underline"
+                                >
+                                  {s.title}
+                                </Link>
+                                <PresenceBadge presence={presence.get(s.id)} />
+                              </div>
+                              <p className="text-xs text-stone-500">
+                                {s.slot
+                                  ? `${formatDay(s.slot.day)}, ${s.slot.start}–${s.slot.end}`
+                                  : 'Not scheduled yet'}
+                                {s.room ? ` · ${s.room.name}` : ''}
+                                {s.proposer ? ` · proposed by ${s.proposer.name}` : ''}
+                              </p>
+                              <SessionPitch markdown={s.description} clamp className="mt-1" />
                             </div>
-                            <p className="text-xs text-stone-500">
-                              {s.slot ? `${formatDay(s.slot.day)}, ${s.slot.start}–${s.slot.end}` : 'Not scheduled yet'}
-                              {s.room ? ` · ${s.room.name}` : ''}
-                              {s.proposer ? ` · proposed by ${s.proposer.name}` : ''}
-                            </p>
-                            <SessionPitch markdown={s.description} clamp className="mt-1" />
-                          </div>
-                          <Link href={sessionPath(slug, s.id)} className="text-sm font-semibold text-brand-700 hover:underline">Open notes →</Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ))}
+                            <Link
+                              href={sessionPath(slug, s.id)}
+                              className="text-sm font-semibold text-brand-700 hover:underline"
+                            >
+                              Open notes →
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ))}
               </div>
             )}
           </Card>
@@ -114,14 +154,25 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
         <div className="space-y-6">
           {allows(access, 'session.propose') && (
             <Card aria-labelledby="propose-title">
-              <h2 id="propose-title" className="mb-4 text-lg font-semibold text-ink">Propose a session</h2>
-              <ProposeSessionForm slug={slug} selfId={user?.userId} existing={proposed.map((s) => ({ id: s.id, title: s.title, path: `/e/${slug}/s/${s.id}` }))} />
+              <h2 id="propose-title" className="mb-4 text-lg font-semibold text-ink">
+                Propose a session
+              </h2>
+              <ProposeSessionForm
+                slug={slug}
+                selfId={user?.userId}
+                existing={proposed.map((s) => ({ id: s.id, title: s.title, path: `/e/${slug}/s/${s.id}` }))}
+              />
             </Card>
           )}
           {organiser && (
             <Card aria-labelledby="invite-title">
-              <h2 id="invite-title" className="mb-1 text-lg font-semibold text-ink">Invite people</h2>
-              <p className="mb-4 text-sm text-stone-600">Share a link; people join with an account{access.settings.guestsAllowed ? ' or as a guest with just a name' : ''}.</p>
+              <h2 id="invite-title" className="mb-1 text-lg font-semibold text-ink">
+                Invite people
+              </h2>
+              <p className="mb-4 text-sm text-stone-600">
+                Share a link; people join with an account
+                {access.settings.guestsAllowed ? ' or as a guest with just a name' : ''}.
+              </p>
               <InvitePanel slug={slug} initial={invites} useVisitedHost={!publicUrlConfigured()} />
             </Card>
           )}
@@ -129,7 +180,9 @@ export default async function EventHomePage({ params }: { params: Promise<{ slug
             <Card>
               <h2 className="font-semibold text-ink">Taking part?</h2>
               <p className="mt-1 text-sm text-stone-600">Sign in to propose sessions, vote and write notes.</p>
-              <ButtonLink href={`/signin?callbackUrl=/e/${slug}`} className="mt-4">Sign in</ButtonLink>
+              <ButtonLink href={`/signin?callbackUrl=/e/${slug}`} className="mt-4">
+                Sign in
+              </ButtonLink>
             </Card>
           )}
         </div>

@@ -21,7 +21,16 @@ export default async function NewEventPage() {
         <EventForm
           mode="create"
           timeZones={timeZoneList()}
-          initial={{ title: '', slug: '', description: '', timezone: 'Europe/London', startDate: today, endDate: today, visibility: 'UNLISTED', settings: DEFAULT_SETTINGS }}
+          initial={{
+            title: '',
+            slug: '',
+            description: '',
+            timezone: 'Europe/London',
+            startDate: today,
+            endDate: today,
+            visibility: 'UNLISTED',
+            settings: DEFAULT_SETTINGS,
+          }}
         />
       </Card>
     </PageShell>

@@ -17,7 +17,10 @@ async function handler(req: NextRequest, ctx: Ctx) {
     const form = await readAuthForm(req);
     const { nextauth = [] } = await ctx.params;
     if (nextauth[0] === 'callback' && nextauth[1] === 'password') {
-      const limited = await limitSignInAttempt(clientAddressOf(req.headers), form.values.email ?? '').then(() => null, (err: unknown) => err);
+      const limited = await limitSignInAttempt(clientAddressOf(req.headers), form.values.email ?? '').then(
+        () => null,
+        (err: unknown) => err,
+      );
       if (limited) return withSignInErrorUrl(toErrorResponse(limited), req.nextUrl.origin);
     }
     const replay = new NextRequest(req.url, { method: 'POST', headers: req.headers, body: form.text });

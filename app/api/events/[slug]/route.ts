@@ -10,4 +10,6 @@ export const GET = apiRoute<P>(async ({ params, actor }) => {
   return toEventDto(access.event, access.role);
 });
 
-export const PATCH = apiRoute<P>(async ({ req, params, actor }) => updateEvent(actor, params.slug, await readBody(req)));
+export const PATCH = apiRoute<P>(async ({ req, params, actor }) =>
+  updateEvent(actor, params.slug, await readBody(req)),
+);

@@ -9,6 +9,12 @@ export const GET = apiRoute(async ({ req, actor }) => {
   // The cookie goes on this response rather than through next/headers, so the route needs no
   // Next request scope (the permissions and fuzz tests call handlers directly).
   const res = new NextResponse(null, { status: 302, headers: { location, 'cache-control': 'no-store' } });
-  res.cookies.set(CONNECT_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', path: CONNECT_CALLBACK_PATH, maxAge, secure: new URL(req.url).protocol === 'https:' });
+  res.cookies.set(CONNECT_COOKIE, cookie, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: CONNECT_CALLBACK_PATH,
+    maxAge,
+    secure: new URL(req.url).protocol === 'https:',
+  });
   return res;
 });

@@ -16,7 +16,12 @@ export const PATCH = apiRoute<P>(async ({ req, params, actor }) => {
   const keys = body && typeof body === 'object' ? Object.keys(body) : [];
   const scheduling = keys.filter((k) => (SCHEDULE_KEYS as readonly string[]).includes(k));
   if (scheduling.length === 0) return updateSession(actor, params.id, body);
-  if (scheduling.length !== keys.length) throw new AppError('bad_request', 'Move a session and edit its details in separate requests', keys.find((k) => !scheduling.includes(k)));
+  if (scheduling.length !== keys.length)
+    throw new AppError(
+      'bad_request',
+      'Move a session and edit its details in separate requests',
+      keys.find((k) => !scheduling.includes(k)),
+    );
   return scheduleSession(actor, params.id, body);
 });
 

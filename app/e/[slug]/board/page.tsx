@@ -27,7 +27,17 @@ export default async function BoardPage({ params }: { params: Params }) {
       : 'Vote for the sessions you want; the organisers put them on the board.';
   return (
     <PageShell wide>
-      <PageTitle title="Schedule board" subtitle={<><Link href={`/e/${slug}`} className="hover:underline">{access.event.title}</Link> · {help}</>} />
+      <PageTitle
+        title="Schedule board"
+        subtitle={
+          <>
+            <Link href={`/e/${slug}`} className="hover:underline">
+              {access.event.title}
+            </Link>{' '}
+            · {help}
+          </>
+        }
+      />
       <EventNav slug={slug} current="board" signedIn={!!user} organiser={organiser} />
       <BoardView slug={slug} initial={state} />
     </PageShell>

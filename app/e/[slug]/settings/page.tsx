@@ -29,7 +29,14 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
     return (
       <PageShell>
         <PageTitle title="Settings" />
-        <Card><p className="text-stone-700">Only organisers of this event can change its settings. <Link className="font-semibold text-brand-700 hover:underline" href={eventPath(slug)}>Back to the event</Link></p></Card>
+        <Card>
+          <p className="text-stone-700">
+            Only organisers of this event can change its settings.{' '}
+            <Link className="font-semibold text-brand-700 hover:underline" href={eventPath(slug)}>
+              Back to the event
+            </Link>
+          </p>
+        </Card>
       </PageShell>
     );
   }
@@ -37,23 +44,44 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
   const [members, board] = await Promise.all([listMembers(user, slug), loadBoardState(user, slug)]);
   return (
     <PageShell>
-      <PageTitle title="Event settings" subtitle={<Link href={eventPath(slug)} className="hover:underline">← {event.title}</Link>} />
+      <PageTitle
+        title="Event settings"
+        subtitle={
+          <Link href={eventPath(slug)} className="hover:underline">
+            ← {event.title}
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card aria-labelledby="details-title">
-          <h2 id="details-title" className="mb-5 text-lg font-semibold text-ink">Details</h2>
+          <h2 id="details-title" className="mb-5 text-lg font-semibold text-ink">
+            Details
+          </h2>
           <EventForm
             mode="edit"
             slug={slug}
             timeZones={timeZoneList()}
-            initial={{ title: event.title, description: event.description, timezone: event.timezone, startDate: toDateOnly(event.startDate), endDate: toDateOnly(event.endDate), visibility: event.visibility, settings }}
+            initial={{
+              title: event.title,
+              description: event.description,
+              timezone: event.timezone,
+              startDate: toDateOnly(event.startDate),
+              endDate: toDateOnly(event.endDate),
+              visibility: event.visibility,
+              settings,
+            }}
           />
         </Card>
         <Card aria-labelledby="schedule-setup-title">
-          <h2 id="schedule-setup-title" className="mb-5 text-lg font-semibold text-ink">Rooms and time slots</h2>
+          <h2 id="schedule-setup-title" className="mb-5 text-lg font-semibold text-ink">
+            Rooms and time slots
+          </h2>
           <ScheduleSetup slug={slug} initial={board} />
         </Card>
         <Card aria-labelledby="members-title">
-          <h2 id="members-title" className="mb-3 text-lg font-semibold text-ink">People ({members.length})</h2>
+          <h2 id="members-title" className="mb-3 text-lg font-semibold text-ink">
+            People ({members.length})
+          </h2>
           <MembersTable slug={slug} members={members} selfId={user.userId} />
         </Card>
       </div>

@@ -5,4 +5,6 @@ type P = { slug: string };
 
 export const GET = apiRoute<P>(async ({ params, actor }) => ({ invites: await listInvites(actor, params.slug) }));
 
-export const POST = apiRoute<P>(async ({ req, params, actor }) => created(await createInvite(actor, params.slug, await readBody(req))));
+export const POST = apiRoute<P>(async ({ req, params, actor }) =>
+  created(await createInvite(actor, params.slug, await readBody(req))),
+);

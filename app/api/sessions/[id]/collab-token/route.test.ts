@@ -6,9 +6,15 @@ import { addMember, buildEvent, buildSession, buildUser, sessionCookieFor } from
 import { POST } from './route';
 
 async function mint(sessionId: string, headers: Record<string, string> = {}) {
-  const res = await POST(new Request(`http://localhost:3000/api/sessions/${sessionId}/collab-token`, { method: 'POST', headers: { host: 'localhost:3000', ...headers } }), {
-    params: Promise.resolve({ id: sessionId }),
-  });
+  const res = await POST(
+    new Request(`http://localhost:3000/api/sessions/${sessionId}/collab-token`, {
+      method: 'POST',
+      headers: { host: 'localhost:3000', ...headers },
+    }),
+    {
+      params: Promise.resolve({ id: sessionId }),
+    },
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -43,7 +49,11 @@ describe('POST /api/sessions/:id/collab-token', () => {
     const session = await buildSession(event.id);
     const { status, body } = await mint(session.id, { cookie: await sessionCookieFor(user) });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ docName: `session:${session.id}`, readOnly: false, url: 'ws://localhost:3000/collab' });
+    expect(body).toMatchObject({
+      docName: `session:${session.id}`,
+      readOnly: false,
+      url: 'ws://localhost:3000/collab',
+    });
     const v = verifyCollabToken(body.token as string);
     expect(v.ok && v.payload).toMatchObject({ sub: user.id, doc: `session:${session.id}`, ro: false });
     expect(new Date(body.expiresAt as string).getTime()).toBeGreaterThan(Date.now());

@@ -16,7 +16,12 @@ async function setUp() {
   const host = await buildUser();
   await addMember(event.id, host.id);
   const session = await buildSession(event.id, { proposerId: host.id });
-  const cookies = { organiser: await sessionCookieFor(organiser), attendee: await sessionCookieFor(attendee), host: await sessionCookieFor(host), outsider: await sessionCookieFor(await buildUser()) };
+  const cookies = {
+    organiser: await sessionCookieFor(organiser),
+    attendee: await sessionCookieFor(attendee),
+    host: await sessionCookieFor(host),
+    outsider: await sessionCookieFor(await buildUser()),
+  };
   return { session, cookies, docName: docNameForSession(session.id) };
 }
 
@@ -47,7 +52,10 @@ describe('note versions API', () => {
     expect((await callRoute(POST, 'POST', p, { cookie: cookies.host, body: name(1) })).status).toBe(201);
     const other = await setUp();
     await writeNotes(other.docName, '* b\n');
-    expect((await callRoute(POST, 'POST', { id: other.session.id }, { cookie: other.cookies.organiser, body: name(1) })).status).toBe(201);
+    expect(
+      (await callRoute(POST, 'POST', { id: other.session.id }, { cookie: other.cookies.organiser, body: name(1) }))
+        .status,
+    ).toBe(201);
     expect(await db.noteVersion.count({ where: { docName, kind: 'MANUAL' } })).toBe(3);
   });
 
@@ -55,18 +63,37 @@ describe('note versions API', () => {
     const { session, cookies, docName } = await setUp();
     await writeNotes(docName, '* first point\n  * a reply\n');
     const p = { id: session.id };
-    const made = await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'MANUAL', name: 'After the intro' } });
+    const made = await callRoute(POST, 'POST', p, {
+      cookie: cookies.attendee,
+      body: { kind: 'MANUAL', name: 'After the intro' },
+    });
     expect(made.status).toBe(201);
     expect(made.json).toMatchObject({ version: { kind: 'MANUAL', name: 'After the intro' } });
 
-    expect((await callRoute(POST, 'POST', p, { cookie: cookies.outsider, body: { kind: 'MANUAL', name: 'x' } })).status).toBe(403);
+    expect(
+      (await callRoute(POST, 'POST', p, { cookie: cookies.outsider, body: { kind: 'MANUAL', name: 'x' } })).status,
+    ).toBe(403);
     expect((await callRoute(POST, 'POST', p, { body: { kind: 'MANUAL', name: 'x' } })).status).toBe(401);
     expect((await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'MANUAL' } })).status).toBe(400);
-    expect((await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'EVIL', name: 'x' } })).status).toBe(400);
-    expect((await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'MANUAL', name: 'x', data: 'AAAA' } })).status).toBe(400);
+    expect(
+      (await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'EVIL', name: 'x' } })).status,
+    ).toBe(400);
+    expect(
+      (
+        await callRoute(POST, 'POST', p, {
+          cookie: cookies.attendee,
+          body: { kind: 'MANUAL', name: 'x', data: 'AAAA' },
+        })
+      ).status,
+    ).toBe(400);
     // Only organisers and hosts keep a "before restore" version.
-    expect((await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'RESTORE', name: 'x' } })).status).toBe(403);
-    expect((await callRoute(POST, 'POST', p, { cookie: cookies.host, body: { kind: 'RESTORE', name: 'Before restoring' } })).status).toBe(201);
+    expect(
+      (await callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'RESTORE', name: 'x' } })).status,
+    ).toBe(403);
+    expect(
+      (await callRoute(POST, 'POST', p, { cookie: cookies.host, body: { kind: 'RESTORE', name: 'Before restoring' } }))
+        .status,
+    ).toBe(201);
 
     // Anyone who may read the notes sees the list (public event), newest first, with author names.
     const list = await callRoute(GET, 'GET', p);
@@ -76,20 +103,34 @@ describe('note versions API', () => {
 
     // Preview: organisers and hosts only.
     const id = versions[1]!.id;
-    expect((await callRoute(getVersion, 'GET', { id: session.id, versionId: id }, { cookie: cookies.attendee })).status).toBe(403);
-    const preview = await callRoute(getVersion, 'GET', { id: session.id, versionId: id }, { cookie: cookies.organiser });
+    expect(
+      (await callRoute(getVersion, 'GET', { id: session.id, versionId: id }, { cookie: cookies.attendee })).status,
+    ).toBe(403);
+    const preview = await callRoute(
+      getVersion,
+      'GET',
+      { id: session.id, versionId: id },
+      { cookie: cookies.organiser },
+    );
     expect(preview.status).toBe(200);
     expect(JSON.stringify(preview.json)).toContain('a reply');
     // A version of another session is not found through this one.
     const other = await setUp();
-    expect((await callRoute(getVersion, 'GET', { id: other.session.id, versionId: id }, { cookie: cookies.organiser })).status).toBe(403);
-    expect((await callRoute(getVersion, 'GET', { id: other.session.id, versionId: id }, { cookie: other.cookies.organiser })).status).toBe(404);
+    expect(
+      (await callRoute(getVersion, 'GET', { id: other.session.id, versionId: id }, { cookie: cookies.organiser }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await callRoute(getVersion, 'GET', { id: other.session.id, versionId: id }, { cookie: other.cookies.organiser }))
+        .status,
+    ).toBe(404);
   });
 
   it('skips automatic snapshots of empty or unchanged notes and too close together', async () => {
     const { session, cookies, docName } = await setUp();
     const p = { id: session.id };
-    const auto = (reason: string) => callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'AUTO', reason } });
+    const auto = (reason: string) =>
+      callRoute(POST, 'POST', p, { cookie: cookies.attendee, body: { kind: 'AUTO', reason } });
     expect((await auto('interval')).json).toEqual({ skipped: 'empty' });
     await writeNotes(docName, '* something said\n');
     expect((await auto('interval')).status).toBe(201);

@@ -40,7 +40,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 function zoneLabel(timeZone: string, at: string): string {
-  const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(at)).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(at))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
@@ -58,24 +60,35 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
       <SiteHeader />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
-          <Link href={eventPath(session.eventSlug)} className="hover:text-ink hover:underline">{session.eventTitle}</Link>
-          <span aria-hidden className="mx-1.5">/</span>
-          <Link href={eventBoardPath(session.eventSlug)} className="hover:text-ink hover:underline">Board</Link>
+          <Link href={eventPath(session.eventSlug)} className="hover:text-ink hover:underline">
+            {session.eventTitle}
+          </Link>
+          <span aria-hidden className="mx-1.5">
+            /
+          </span>
+          <Link href={eventBoardPath(session.eventSlug)} className="hover:text-ink hover:underline">
+            Board
+          </Link>
         </nav>
         <header className="mt-2 mb-6">
           <div className="flex flex-wrap items-center gap-2">
             <Badge tone={session.status === 'SCHEDULED' ? 'brand' : 'stone'}>{STATUS[session.status]}</Badge>
             {session.format && session.format !== 'discussion' && <Badge>{session.format}</Badge>}
           </div>
-          <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink" data-testid="session-title">{session.title}</h1>
+          <h1 className="mt-2 text-3xl font-bold tracking-tight text-ink" data-testid="session-title">
+            {session.title}
+          </h1>
           <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm text-stone-600">
             <div className="flex items-center gap-1.5">
               <dt className="sr-only">Time</dt>
-              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-stone-400"><path d="M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12Zm1 2v3.6l2.4 1.4-1 1.7L9 10.8V6h2Z" /></svg>
+              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-stone-400">
+                <path d="M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12Zm1 2v3.6l2.4 1.4-1 1.7L9 10.8V6h2Z" />
+              </svg>
               <dd data-testid="session-time">
                 {slot ? (
                   <>
-                    {formatDay(slot.day)}, {slot.start}–{slot.end} <span className="text-stone-500">({zoneLabel(session.timezone, slot.startsAt)})</span>
+                    {formatDay(slot.day)}, {slot.start}–{slot.end}{' '}
+                    <span className="text-stone-500">({zoneLabel(session.timezone, slot.startsAt)})</span>
                   </>
                 ) : (
                   'Not scheduled yet'
@@ -84,26 +97,43 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
             </div>
             <div className="flex items-center gap-1.5">
               <dt className="sr-only">Room</dt>
-              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-stone-400"><path d="M10 2a6 6 0 0 1 6 6c0 4.2-6 10-6 10S4 12.2 4 8a6 6 0 0 1 6-6Zm0 3.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5Z" /></svg>
+              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-stone-400">
+                <path d="M10 2a6 6 0 0 1 6 6c0 4.2-6 10-6 10S4 12.2 4 8a6 6 0 0 1 6-6Zm0 3.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5Z" />
+              </svg>
               <dd data-testid="session-room">{room?.name ?? 'No room yet'}</dd>
             </div>
             <div className="flex items-center gap-1.5">
               <dt className="sr-only">Hosts</dt>
-              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-stone-400"><path d="M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8c0-3.3 3.1-6 7-6s7 2.7 7 6H3Z" /></svg>
+              <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-stone-400">
+                <path d="M10 10a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8c0-3.3 3.1-6 7-6s7 2.7 7 6H3Z" />
+              </svg>
               <dd data-testid="session-hosts">
-                {session.hosts.length > 0 ? `Hosted by ${session.hosts.map((h) => h.name).join(', ')}` : session.proposer ? `Proposed by ${session.proposer.name}` : 'No host yet'}
+                {session.hosts.length > 0
+                  ? `Hosted by ${session.hosts.map((h) => h.name).join(', ')}`
+                  : session.proposer
+                    ? `Proposed by ${session.proposer.name}`
+                    : 'No host yet'}
               </dd>
             </div>
           </dl>
           <SessionPitch markdown={session.description} className="mt-4 max-w-3xl text-base" />
           {session.mergedIntoId && (
             <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Merged into <Link className="font-semibold underline" href={sessionPath(session.eventSlug, session.mergedIntoId)}>another session</Link>; its notes continue there.
+              Merged into{' '}
+              <Link className="font-semibold underline" href={sessionPath(session.eventSlug, session.mergedIntoId)}>
+                another session
+              </Link>
+              ; its notes continue there.
             </p>
           )}
         </header>
 
-        <SessionHarvest sessionId={session.id} path={sessionPath(session.eventSlug, session.id)} canEdit={access.canEditNotes} {...harvest} />
+        <SessionHarvest
+          sessionId={session.id}
+          path={sessionPath(session.eventSlug, session.id)}
+          canEdit={access.canEditNotes}
+          {...harvest}
+        />
         <NotesEditorClient
           sessionId={session.id}
           docName={docNameForSession(session.id)}
@@ -112,7 +142,11 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           canRestore={access.canRestoreNotes}
           slotEndsAt={slot?.endsAt ?? null}
         />
-        <OfflineSupport sessionId={session.id} userId={user?.userId ?? null} needsConsent={access.access.event.visibility !== 'PUBLIC'} />
+        <OfflineSupport
+          sessionId={session.id}
+          userId={user?.userId ?? null}
+          needsConsent={access.access.event.visibility !== 'PUBLIC'}
+        />
       </main>
     </>
   );

@@ -19,13 +19,25 @@ export const GET = apiRoute(async ({ req, actor }) => {
   const back = (returnTo: string, outcome: string) => {
     const target = new URL(returnTo, url.origin);
     target.searchParams.set('github', outcome);
-    return forget(new NextResponse(null, { status: 302, headers: { location: target.pathname + target.search, 'cache-control': 'no-store' } }));
+    return forget(
+      new NextResponse(null, {
+        status: 302,
+        headers: { location: target.pathname + target.search, 'cache-control': 'no-store' },
+      }),
+    );
   };
   try {
-    const { returnTo } = await finishGithubConnect({ actor, code: url.searchParams.get('code'), state: url.searchParams.get('state'), cookie, error: url.searchParams.get('error') });
+    const { returnTo } = await finishGithubConnect({
+      actor,
+      code: url.searchParams.get('code'),
+      state: url.searchParams.get('state'),
+      cookie,
+      error: url.searchParams.get('error'),
+    });
     return back(returnTo, 'connected');
   } catch (err) {
-    if (err instanceof AppError && err.code !== 'bad_request' && err.code !== 'unauthenticated') return back('/events', err.code === 'conflict' ? 'linked-elsewhere' : 'refused');
+    if (err instanceof AppError && err.code !== 'bad_request' && err.code !== 'unauthenticated')
+      return back('/events', err.code === 'conflict' ? 'linked-elsewhere' : 'refused');
     const res = toErrorResponse(err);
     return forget(new NextResponse(res.body, res));
   }
