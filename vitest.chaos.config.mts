@@ -20,7 +20,13 @@ if (process.env.TEST_DATABASE_URL)
   projects.push(project('chaos-postgres', postgresTestUrl(process.env.TEST_DATABASE_URL, 'chaos')));
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  // As in vitest.config.mts: `server-only` throws outside Next's react-server build.
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     environment: 'node',
     setupFiles: ['./test/setup-env.ts'],

@@ -14,6 +14,8 @@ const hostile = (where: string) =>
 
 async function assertInert(page: Page, label: string) {
   await expect(page.locator('h1').first()).toBeVisible();
+  // Typing and pasting scroll the page with the caret; the heading is checked where it sits, at the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const report = await page.evaluate(() => {
     const w = window as unknown as { __pwned?: string };
     const links = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
