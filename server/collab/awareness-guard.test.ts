@@ -1,36 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WS from 'ws';
 import * as encoding from 'lib0/encoding';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
-import {
-  connectClient,
-  notesFixture,
-  startCollab,
-  waitFor,
-  waitSynced,
-  type Client,
-  type RunningCollab,
-} from '@/test/collab-support';
+import { notesFixture, waitFor, waitSynced, type Client } from '@/test/collab-support';
+import { collabPerFile } from '@/test/collab-per-file';
 
 // Issue 9 #3: presence (awareness) is what the server says about each connection. Anonymous
 // connections publish nothing, read-only ones a cursor-free state, names come from the server's
 // identity, a client cannot touch another client's entry, and every state is size-limited.
 
-let collab: RunningCollab;
-const clients: Client[] = [];
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  collab = await startCollab({ maxAwarenessBytes: 1024 });
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await collab.close();
-});
+const server = collabPerFile({ maxAwarenessBytes: 1024 });
+const client = server.client;
 
 const state = (observer: Client, of: Client) =>
   observer.provider.awareness.getStates().get(of.doc.clientID) as Record<string, unknown> | undefined;
@@ -61,8 +41,8 @@ function raw(url: string): Promise<WS> {
 describe('presence comes from the server', () => {
   it("shows the server's name for an editor whatever it claims, and keeps its cursor", async () => {
     const f = await notesFixture();
-    const a = client(collab.url, f.docName, f.token);
-    const b = client(collab.url, f.docName, f.token);
+    const a = client(server.collab.url, f.docName, f.token);
+    const b = client(server.collab.url, f.docName, f.token);
     await waitSynced(a, b);
     a.provider.awareness.setLocalState({
       user: { id: 'someone-else', name: 'The Organiser (trust me)', color: 'red' },
@@ -85,9 +65,9 @@ describe('presence comes from the server', () => {
 
   it('publishes nothing for anonymous readers and a cursor-free state for signed-in readers', async () => {
     const f = await notesFixture('PUBLIC');
-    const writer = client(collab.url, f.docName, f.token);
-    const anon = client(collab.url, f.docName, f.tokenFor(null, true));
-    const reader = client(collab.url, f.docName, f.tokenFor(f.organiser.id, true));
+    const writer = client(server.collab.url, f.docName, f.token);
+    const anon = client(server.collab.url, f.docName, f.tokenFor(null, true));
+    const reader = client(server.collab.url, f.docName, f.tokenFor(f.organiser.id, true));
     await waitSynced(writer, anon, reader);
     anon.provider.awareness.setLocalState({
       user: { id: f.organiser.id, name: f.organiser.name },
@@ -102,19 +82,19 @@ describe('presence comes from the server', () => {
     writer.provider.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 });
     await waitFor(() => state(reader, writer)?.cursor, { what: 'writer cursor at reader' });
     expect(state(writer, anon)).toBeUndefined();
-    expect(collab.server.docs.get(f.docName)!.awareness.getStates().has(anon.doc.clientID)).toBe(false);
+    expect(server.collab.server.docs.get(f.docName)!.awareness.getStates().has(anon.doc.clientID)).toBe(false);
   });
 
   it("drops changes to client ids another connection owns, and limits each connection's ids", async () => {
     const f = await notesFixture();
-    const victim = client(collab.url, f.docName, f.token);
-    const observer = client(collab.url, f.docName, f.token);
+    const victim = client(server.collab.url, f.docName, f.token);
+    const observer = client(server.collab.url, f.docName, f.token);
     await waitSynced(victim, observer);
     victim.provider.awareness.setLocalStateField('cursor', { anchor: 5, head: 5 });
     await waitFor(() => state(observer, victim)?.cursor, { what: 'victim cursor' });
     const before = state(observer, victim);
 
-    const attacker = await raw(`${collab.url}/${f.docName}?token=${f.token}`);
+    const attacker = await raw(`${server.collab.url}/${f.docName}?token=${f.token}`);
     attacker.send(
       awarenessMessage([
         [victim.doc.clientID, 1_000_000, { user: { id: 'x', name: 'hijacked' }, cursor: { anchor: 0, head: 0 } }],
@@ -134,15 +114,15 @@ describe('presence comes from the server', () => {
 
   it('closes a connection that publishes an oversized state; nobody receives it', async () => {
     const f = await notesFixture();
-    const observer = client(collab.url, f.docName, f.token);
+    const observer = client(server.collab.url, f.docName, f.token);
     await waitSynced(observer);
-    const flooder = await raw(`${collab.url}/${f.docName}?token=${f.token}`);
+    const flooder = await raw(`${server.collab.url}/${f.docName}?token=${f.token}`);
     const closed = new Promise<number>((resolve) => flooder.on('close', (code) => resolve(code)));
     flooder.send(awarenessMessage([[777, 1, { cursor: { anchor: 'x'.repeat(2000), head: 1 } }]]));
     expect(await closed).toBe(CollabCloseCode.badMessage);
     observer.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
     await waitFor(async () =>
-      (await collab.server.metrics.closed.get()).values.some((v) => v.labels.reason === 'bad_awareness'),
+      (await server.collab.server.metrics.closed.get()).values.some((v) => v.labels.reason === 'bad_awareness'),
     );
     expect(observer.provider.awareness.getStates().has(777)).toBe(false);
   });

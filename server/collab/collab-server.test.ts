@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WS from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -7,7 +7,6 @@ import { db } from '@/lib/db';
 import { buildApiToken, buildUser, sessionCookieFor } from '@/test/builders';
 import { signCollabToken } from '@/lib/auth/collab-token';
 import {
-  connectClient,
   notesFixture,
   notesText,
   startCollab,
@@ -15,45 +14,31 @@ import {
   upgradeStatus,
   waitFor,
   waitSynced,
-  type Client,
-  type RunningCollab,
 } from '@/test/collab-support';
+import { collabPerFile } from '@/test/collab-per-file';
 
-let collab: RunningCollab;
-const clients: Client[] = [];
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  collab = await startCollab({ revalidateMs: 200 });
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await collab.close();
-});
+const server = collabPerFile({ revalidateMs: 200 });
+const client = server.client;
 
 describe('sync', () => {
   it('two clients converge on concurrent edits and a late joiner gets the full state', async () => {
     const f = await notesFixture();
-    const a = client(collab.url, f.docName, f.token);
-    const b = client(collab.url, f.docName, f.token);
+    const a = client(server.collab.url, f.docName, f.token);
+    const b = client(server.collab.url, f.docName, f.token);
     await waitSynced(a, b);
     // Concurrent: both edit before either hears of the other.
     a.text.insert(0, 'alpha ');
     b.text.insert(0, 'beta ');
     await waitFor(() => a.text.toString() === b.text.toString() && a.text.length === 11, { what: 'convergence' });
-    const c = client(collab.url, f.docName, f.token);
+    const c = client(server.collab.url, f.docName, f.token);
     await waitFor(() => c.text.toString() === a.text.toString(), { what: 'late joiner state' });
     await waitFor(async () => (await storedText(f.docName)) === a.text.toString(), { what: 'stored' });
   });
 
   it('shares awareness (cursors) between clients and removes it when a client leaves', async () => {
     const f = await notesFixture();
-    const a = client(collab.url, f.docName, f.token);
-    const b = client(collab.url, f.docName, f.token);
+    const a = client(server.collab.url, f.docName, f.token);
+    const b = client(server.collab.url, f.docName, f.token);
     a.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 3 });
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.cursor?.anchor === 3, {
       what: 'awareness at b',
@@ -81,14 +66,14 @@ describe('sync', () => {
 describe('read-only', () => {
   it("drops a read-only client's updates: never applied, broadcast or stored", async () => {
     const f = await notesFixture('PUBLIC');
-    const writer = client(collab.url, f.docName, f.token);
-    const reader = client(collab.url, f.docName, f.tokenFor(null, true));
-    const other = client(collab.url, f.docName, f.token);
+    const writer = client(server.collab.url, f.docName, f.token);
+    const reader = client(server.collab.url, f.docName, f.tokenFor(null, true));
+    const other = client(server.collab.url, f.docName, f.token);
     await waitSynced(writer, reader, other);
-    const droppedBefore = (await collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0;
+    const droppedBefore = (await server.collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0;
     reader.text.insert(0, 'VANDAL ');
     await waitFor(
-      async () => ((await collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0) > droppedBefore,
+      async () => ((await server.collab.server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0) > droppedBefore,
       { what: 'drop counted' },
     );
     writer.text.insert(0, 'legit');
@@ -97,22 +82,22 @@ describe('read-only', () => {
       what: 'writer edit everywhere',
     });
     await writer.provider.awareness.setLocalStateField('x', 1);
-    await collab.server.flush();
+    await server.collab.server.flush();
     expect(writer.text.toString()).toBe('legit');
     expect(other.text.toString()).toBe('legit');
-    expect(notesText(collab.server.docs.get(f.docName)!.ydoc).toString()).toBe('legit');
+    expect(notesText(server.collab.server.docs.get(f.docName)!.ydoc).toString()).toBe('legit');
     expect(await storedText(f.docName)).toBe('legit');
   });
 
   it('gives a member whose token says read-only a read-only connection', async () => {
     const f = await notesFixture('PRIVATE');
-    const writer = client(collab.url, f.docName, f.token);
-    const ro = client(collab.url, f.docName, f.tokenFor(f.organiser.id, true));
+    const writer = client(server.collab.url, f.docName, f.token);
+    const ro = client(server.collab.url, f.docName, f.tokenFor(f.organiser.id, true));
     await waitSynced(writer, ro);
     ro.text.insert(0, 'nope');
     writer.text.insert(0, 'yes');
     await waitFor(() => ro.text.toString().includes('yes'));
-    await collab.server.flush();
+    await server.collab.server.flush();
     expect(await storedText(f.docName)).toBe('yes');
   });
 });
@@ -122,7 +107,8 @@ describe('who may connect', () => {
     const f = await notesFixture('PRIVATE');
     const other = await notesFixture('PRIVATE');
     const outsider = await buildUser();
-    const url = (token?: string) => `${collab.url}/${f.docName}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    const url = (token?: string) =>
+      `${server.collab.url}/${f.docName}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
     expect(await upgradeStatus(url())).toBe(401);
     expect(await upgradeStatus(url('garbage'))).toBe(401);
     expect(await upgradeStatus(url(f.token.slice(0, -2) + 'xx'))).toBe(401);
@@ -141,21 +127,21 @@ describe('who may connect', () => {
     expect(await upgradeStatus(url(f.tokenFor(null, true)))).toBe(403);
     expect(await upgradeStatus(url('hw_' + 'x'.repeat(40)))).toBe(401);
     expect(await upgradeStatus(url(await buildApiToken(outsider.id)))).toBe(403);
-    expect(await upgradeStatus(`${collab.url}/not-a-doc?token=${other.token}`)).toBe(403);
+    expect(await upgradeStatus(`${server.collab.url}/not-a-doc?token=${other.token}`)).toBe(403);
     // Session cookies: accepted from our own origin, refused from another site.
     const cookie = await sessionCookieFor(f.organiser);
     expect(await upgradeStatus(url(), { cookie, origin: 'https://evil.example' })).toBe(403);
     expect(await upgradeStatus(url(), { cookie: await sessionCookieFor(outsider) })).toBe(403);
-    expect(await upgradeStatus(url(), { cookie, origin: `http://127.0.0.1:${collab.port}` })).toBe(101);
+    expect(await upgradeStatus(url(), { cookie, origin: `http://127.0.0.1:${server.collab.port}` })).toBe(101);
     expect(await upgradeStatus(url(await buildApiToken(f.organiser.id)))).toBe(101);
     expect(await upgradeStatus(url(f.token))).toBe(101);
-    const refused = await collab.server.metrics.refused.get();
+    const refused = await server.collab.server.metrics.refused.get();
     expect(refused.values.length).toBeGreaterThan(0);
   });
 
   it('sends nothing of the document on a refused upgrade', async () => {
     const f = await notesFixture('PRIVATE');
-    const c = client(collab.url, f.docName, 'hc1.bad.token');
+    const c = client(server.collab.url, f.docName, 'hc1.bad.token');
     await waitFor(() => c.closeCodes.length > 0, { what: 'refused' });
     c.provider.disconnect();
     expect(c.provider.synced).toBe(false);
@@ -165,7 +151,7 @@ describe('who may connect', () => {
   it('closes the connections of a member removed from a private event within seconds', async () => {
     const f = await notesFixture('PRIVATE');
     const m = await f.member();
-    const c = client(collab.url, f.docName, f.tokenFor(m.id));
+    const c = client(server.collab.url, f.docName, f.tokenFor(m.id));
     await waitSynced(c);
     await db.membership.deleteMany({ where: { eventId: f.event.id, userId: m.id } });
     await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revocation close' });
@@ -175,7 +161,7 @@ describe('who may connect', () => {
 
   it('closes everyone anonymous when an event is made private', async () => {
     const f = await notesFixture('UNLISTED');
-    const c = client(collab.url, f.docName, f.tokenFor(null, true));
+    const c = client(server.collab.url, f.docName, f.tokenFor(null, true));
     await waitSynced(c);
     await db.event.update({ where: { id: f.event.id }, data: { visibility: 'PRIVATE' } });
     await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revocation close' });
@@ -326,7 +312,7 @@ describe('hostile input', () => {
 
 describe('operations', () => {
   it('serves Prometheus metrics', async () => {
-    const res = await fetch(`http://127.0.0.1:${collab.port}/metrics`);
+    const res = await fetch(`http://127.0.0.1:${server.collab.port}/metrics`);
     const body = await res.text();
     for (const name of [
       'hallway_collab_connections',

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { notesSchema } from '@/lib/editor/extensions';
-import {
-  connectClient,
-  notesFixture,
-  notesText,
-  startCollab,
-  storedText,
-  waitFor,
-  waitSynced,
-  type Client,
-  type RunningCollab,
-} from '@/test/collab-support';
+import { notesFixture, notesText, storedText, waitFor, waitSynced } from '@/test/collab-support';
+import { collabPerFile } from '@/test/collab-per-file';
 import { loadStoredDoc } from './persistence';
 import { db } from '@/lib/db';
 
@@ -21,21 +12,8 @@ import { db } from '@/lib/db';
 // a field clients may not set, is refused: not applied, stored or forwarded; its sender is closed
 // with 4422; everyone else's content stays.
 
-let collab: RunningCollab;
-const clients: Client[] = [];
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  collab = await startCollab();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await collab.close();
-});
+const server = collabPerFile();
+const client = server.client;
 
 async function storedDoc(docName: string): Promise<Y.Doc> {
   const stored = await loadStoredDoc(db, docName);
@@ -56,14 +34,14 @@ function visible(doc: Y.Doc): string {
  */
 async function expectRefused(attack: (doc: Y.Doc) => void) {
   const f = await notesFixture('PRIVATE');
-  const honest = client(collab.url, f.docName, f.token);
-  const bystander = client(collab.url, f.docName, f.token);
+  const honest = client(server.collab.url, f.docName, f.token);
+  const bystander = client(server.collab.url, f.docName, f.token);
   await waitSynced(honest, bystander);
   honest.text.insert(0, 'irreplaceable notes');
   await waitFor(() => notesText(bystander.doc).toString() === 'irreplaceable notes', { what: 'honest edit' });
 
   const member = await f.member();
-  const attacker = client(collab.url, f.docName, f.tokenFor(member.id));
+  const attacker = client(server.collab.url, f.docName, f.tokenFor(member.id));
   await waitSynced(attacker);
   attack(attacker.doc);
   await waitFor(() => attacker.closeCodes.includes(CollabCloseCode.schemaViolation), {
@@ -76,9 +54,9 @@ async function expectRefused(attack: (doc: Y.Doc) => void) {
   honest.text.insert(honest.text.length, ' (more)');
   const expected = 'irreplaceable notes (more)';
   await waitFor(() => notesText(bystander.doc).toString() === expected, { what: 'bystander sees honest edits' });
-  await collab.server.flush();
-  const serverDoc = collab.server.docs.get(f.docName)!.ydoc;
-  const late = client(collab.url, f.docName, f.token);
+  await server.collab.server.flush();
+  const serverDoc = server.collab.server.docs.get(f.docName)!.ydoc;
+  const late = client(server.collab.url, f.docName, f.token);
   await waitFor(() => notesText(late.doc).toString() === expected, { what: 'late joiner' });
   const stored = await storedDoc(f.docName);
   for (const d of [serverDoc, bystander.doc, late.doc, stored]) expect(visible(d)).toBe(visible(honest.doc));
@@ -140,8 +118,8 @@ describe('updates outside the notes schema are refused', () => {
 
   it('closes only the sender when a bad update arrives in the same turn as good ones', async () => {
     const f = await notesFixture('PRIVATE');
-    const honest = client(collab.url, f.docName, f.token);
-    const attacker = client(collab.url, f.docName, f.tokenFor((await f.member()).id));
+    const honest = client(server.collab.url, f.docName, f.token);
+    const attacker = client(server.collab.url, f.docName, f.tokenFor((await f.member()).id));
     await waitSynced(honest, attacker);
     for (let i = 0; i < 5; i++) honest.text.insert(honest.text.length, `${i}`);
     attacker.doc.getMap('meta').set('schemaVersion', 999);
@@ -150,7 +128,7 @@ describe('updates outside the notes schema are refused', () => {
     await waitFor(async () => (await storedText(f.docName)) === '0123456789', { what: 'honest edits stored' });
     expect(honest.closeCodes).toEqual([]);
     expect(honest.provider.wsconnected).toBe(true);
-    expect(collab.server.docs.get(f.docName)!.ydoc.getMap('meta').get('schemaVersion')).toBeUndefined();
+    expect(server.collab.server.docs.get(f.docName)!.ydoc.getMap('meta').get('schemaVersion')).toBeUndefined();
   });
 });
 
@@ -169,8 +147,8 @@ describe('links keep only an http(s) or mailto href', () => {
 
   it('accepts links with a plain href and every node, mark and attribute the editor writes', async () => {
     const f = await notesFixture('PRIVATE');
-    const writer = client(collab.url, f.docName, f.token);
-    const reader = client(collab.url, f.docName, f.token);
+    const writer = client(server.collab.url, f.docName, f.token);
+    const reader = client(server.collab.url, f.docName, f.token);
     await waitSynced(writer, reader);
     const json = {
       type: 'doc',
@@ -222,7 +200,7 @@ describe('links keep only an http(s) or mailto href', () => {
     await waitFor(() => reader.doc.getXmlFragment('default').toString().includes('mailto:a@example.org'), {
       what: 'rich content',
     });
-    await collab.server.flush();
+    await server.collab.server.flush();
     expect(writer.closeCodes).toEqual([]);
     expect(visible(await storedDoc(f.docName))).toBe(visible(writer.doc));
   });
