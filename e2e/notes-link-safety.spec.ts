@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openNotes, setUpNotes } from './fixtures/notes';
+import { openNotes, pasteInto, setUpNotes } from './fixtures/notes';
 
 // Issue 9 #2: a link keeps only its href (http, https, mailto). Whatever class, target or title
 // arrives with it is never rendered, and the server refuses updates that carry them.
 
-async function pasteHtml(page: Page, html: string, text: string) {
-  await page.getByTestId('notes-editor').evaluate(
-    (el, d) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', d.text);
-      dt.setData('text/html', d.html);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    },
-    { html, text },
-  );
+function pasteHtml(page: Page, html: string, text: string) {
+  return pasteInto(page, { html, text });
 }
 
 test('links keep only their href: pasted links work, smuggled attributes are not rendered or shared', async ({

@@ -1,29 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { docJSON, docOutline, openNotes, setUpNotes } from './fixtures/notes';
-
-/**
- * Pastes like a browser does: a paste event carrying text/plain and maybe text/html. A real Ctrl+V
- * keydown makes ProseMirror read the DOM selection first; a synthetic paste event has no keydown, so
- * wait until the editor's selection matches the one in the page (selectionchange is delivered late
- * on a busy machine, and the paste would otherwise land at a stale caret).
- */
-async function paste(page: Page, data: { text: string; html?: string }) {
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const dom = window.getSelection();
-        const sel = window.__hallwayEditor!.state.selection;
-        return (dom?.isCollapsed ?? true) === sel.empty;
-      }),
-    )
-    .toBe(true);
-  await page.getByTestId('notes-editor').evaluate((el, d) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', d.text);
-    if (d.html) dt.setData('text/html', d.html);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, data);
-}
+import { expect, test } from '@playwright/test';
+import { docJSON, docOutline, openNotes, pasteInto as paste, setUpNotes } from './fixtures/notes';
 
 test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only for http(s) and mailto', async ({
   browser,

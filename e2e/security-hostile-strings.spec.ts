@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createEventViaApi, signUpViaApi } from './fixtures/users';
-import { newNotesContext } from './fixtures/notes';
+import { newNotesContext, pasteInto } from './fixtures/notes';
 
 // Issue 9 abuse: titles, names, descriptions, tags, room names and notes full of HTML, Markdown and
 // script links are shown as text. Every page that shows them is checked: nothing runs (no dialog,
@@ -105,20 +105,10 @@ test('hostile strings everywhere are shown as text: nothing runs, nothing covers
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-phase', 'synced');
   const editor = page.getByTestId('notes-editor');
   await editor.click();
-  await editor.evaluate((el, html) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', 'pasted');
-    dt.setData('text/html', html);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, hostile('notes html'));
-  await editor.evaluate(
-    (el, text) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    },
-    `* [link](javascript:${MARK('notes md')})\n* [data](data:text/html,x)\n* <img src=x onerror="${MARK('notes md img')}">\n`,
-  );
+  await pasteInto(page, { text: 'pasted', html: hostile('notes html') });
+  await pasteInto(page, {
+    text: `* [link](javascript:${MARK('notes md')})\n* [data](data:text/html,x)\n* <img src=x onerror="${MARK('notes md img')}">\n`,
+  });
   await expect(editor).toContainText('cover');
   await assertInert(page, 'notes');
   await page.reload();
