@@ -13,16 +13,38 @@ export * from '@/generated/sqlite';
 /** Both generated clients come from one schema, so the SQLite client's types describe either. */
 export type Db = SqliteClient;
 
-export function createDb(target: DatabaseTarget = resolveDatabaseTarget()): Db {
+export function createDb(target: DatabaseTarget = resolveDatabaseTarget(), busyTimeoutMs = 5000): Db {
   if (target.provider === 'postgresql') {
-    const adapter = new PrismaPg({ connectionString: target.url, max: env().DATABASE_POOL_SIZE });
+    // A server that does not answer fails the query after 5 s instead of holding it forever.
+    const adapter = new PrismaPg({
+      connectionString: target.url,
+      max: env().DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5000,
+    });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
-  ensureSqliteDir(target);
+  try {
+    ensureSqliteDir(target);
+  } catch {
+    // The client is made when this module loads; a folder that cannot be made is reported clearly
+    // by start-up's storage check (server/storage-check.ts), or by SQLite on first use.
+  }
   // WAL lets the collab server's writes and page reads proceed side by side; busy_timeout waits
   // out the short write locks instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
+  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: busyTimeoutMs });
   return new SqliteClient({ adapter });
+}
+
+/**
+ * The client the collab server appends its update log with. On SQLite a connection of its own with
+ * a 50 ms busy timeout: better-sqlite3 waits for a lock on the event loop, so while another process
+ * holds the file every append would stall all clients for the full 5 s; failing fast and retrying on
+ * a timer (server/collab/unsaved-buffer.ts) keeps them served. PostgreSQL waits asynchronously: the
+ * shared pool. `separate` says whether the caller must disconnect it.
+ */
+export function createLogWriterDb(): { db: Db; separate: boolean } {
+  const target = resolveDatabaseTarget();
+  return target.provider === 'sqlite' ? { db: createDb(target, 50), separate: true } : { db, separate: false };
 }
 
 const globalForDb = globalThis as unknown as { __hallwayDb?: Db };

@@ -73,6 +73,15 @@ const schema = z.object({
   NOTES_NAMED_VERSIONS_PER_USER: z.coerce.number().int().min(1).default(50),
   /** How long accepted updates may wait before they are appended to the log (the durability window). */
   COLLAB_PERSIST_INTERVAL_MS: z.coerce.number().int().min(1).max(100).default(40),
+  /**
+   * Edits accepted but not yet in the database, kept in memory while the database is unavailable;
+   * past this many bytes new edits are refused (clients keep them and resend on reconnect).
+   */
+  COLLAB_MAX_UNSAVED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
   /** Log rows of one document after which it is compacted into its snapshot. */
   COLLAB_COMPACT_THRESHOLD: z.coerce.number().int().min(2).default(300),
   /** A document with no connections is unloaded from memory after this long. */

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import { env } from '@/lib/env';
-import { checkHealth, registerRedisCheck } from '@/lib/health';
+import { checkHealth, registerRedisCheck, registerWritesCheck } from '@/lib/health';
 import { COLLAB_PATH } from '@/lib/collab/protocol';
 import { logger } from '@/lib/logger';
 import { exitOnSignals } from './shutdown';
 import { createCollabServer } from './collab/collab-server';
-import { prepareProcess } from './prepare-process';
+import { exitOnStartFailure, prepareProcess } from './prepare-process';
 import { guardMetrics } from './metrics-access';
 
 // `npm run start:collab`: the collaboration server alone (/collab, /metrics, /health), for
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const e = env();
   const collab = await createCollabServer();
   if (collab.redisCheck) registerRedisCheck(collab.redisCheck);
+  registerWritesCheck(collab.writesCheck);
 
   const metrics = guardMetrics((req, res) => collab.metricsHandler(req, res));
   const server = http.createServer((req, res) => {
@@ -55,7 +56,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err) => {
-  logger.fatal({ err }, 'failed to start');
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { env, publicBaseUrl } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { startAppServer } from './app-server';
-import { prepareProcess } from './prepare-process';
+import { exitOnStartFailure, prepareProcess } from './prepare-process';
 import { exitOnSignals } from './shutdown';
 import { createRealtime } from './realtime';
 
@@ -26,8 +26,9 @@ function ensureBuild(): void {
 
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
-  if (!dev) ensureBuild();
+  // Storage and database first: a read-only or full data directory fails in a second, not after a build.
   await prepareProcess();
+  if (!dev) ensureBuild();
   const e = env();
   const realtime = await createRealtime();
   const running = await startAppServer({ port: e.PORT, host: e.HOST, dev, ...realtime });
@@ -36,7 +37,4 @@ async function main(): Promise<void> {
   exitOnSignals(() => running.close());
 }
 
-main().catch((err) => {
-  logger.fatal({ err }, 'failed to start');
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

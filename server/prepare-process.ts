@@ -4,14 +4,17 @@ import { logger } from '@/lib/logger';
 import { migrateDatabase } from '@/lib/migrate-database';
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import { encryptStoredGithubTokens } from '@/lib/github/github-token';
+import { checkStorage, StartupError } from './storage-check';
 
 /**
- * What every server entry point does before it listens: validate the environment, settle the
- * signing secret and public URL, apply migrations.
+ * What every server entry point does before it listens: validate the environment, check that the
+ * data directory can be written, settle the signing secret and public URL, apply migrations.
+ * Throws a StartupError with a message that says what to fix.
  */
 export async function prepareProcess(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const e = env();
+  checkStorage(e.DATA_DIR, resolveDatabaseTarget());
   const { secret, source } = resolveAuthSecret();
   process.env.AUTH_SECRET = secret;
   process.env.NEXTAUTH_SECRET = secret;
@@ -25,8 +28,21 @@ export async function prepareProcess(): Promise<void> {
   process.env.NEXTAUTH_URL = publicBaseUrl();
   resetEnvCache();
   const target = resolveDatabaseTarget();
-  const applied = await migrateDatabase(target);
+  let applied: string[];
+  try {
+    applied = await migrateDatabase(target);
+  } catch (err) {
+    const where = target.provider === 'sqlite' ? target.file : 'the PostgreSQL server in DATABASE_URL';
+    throw new StartupError(`cannot open or migrate the database at ${where} (${(err as Error).message})`);
+  }
   logger.info({ provider: target.provider, applied }, applied.length ? 'database migrated' : 'database up to date');
   // Rows from before tokens were encrypted at rest.
   await encryptStoredGithubTokens();
+}
+
+/** The last word of an entry point that failed to start: the reason, and a non-zero exit. */
+export function exitOnStartFailure(err: unknown): never {
+  if (err instanceof StartupError) logger.fatal(`cannot start: ${err.message}`);
+  else logger.fatal({ err }, 'failed to start');
+  process.exit(1);
 }

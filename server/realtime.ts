@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { env } from '@/lib/env';
-import { registerRedisCheck } from '@/lib/health';
+import { registerRedisCheck, registerWritesCheck } from '@/lib/health';
 import { registerPresenceReader } from '@/lib/notes/presence-registry';
 import type { UpgradeTarget } from './app-server';
 import { createCollabServer } from './collab/collab-server';
@@ -23,6 +23,7 @@ export async function createRealtime(): Promise<{ collab?: UpgradeTarget; routes
   }
   const collab = await createCollabServer();
   if (collab.redisCheck) registerRedisCheck(collab.redisCheck);
+  registerWritesCheck(collab.writesCheck);
   registerPresenceReader((names) => collab.presence.read(names));
   return { collab, routes: { '/metrics': guardMetrics((req, res) => collab.metricsHandler(req, res)) } };
 }

@@ -72,6 +72,8 @@ export interface SpawnedCollab {
   proc: ChildProcess;
   port: number;
   url: string;
+  /** Everything the process wrote to stdout and stderr so far (its JSON log). */
+  output(): string;
   /** SIGTERM and wait for the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: no flush, no goodbye. */
@@ -115,6 +117,7 @@ export async function spawnCollab(opts: { port?: number; env?: Record<string, st
     proc,
     port,
     url: `ws://127.0.0.1:${port}/collab`,
+    output: () => output,
     stop: async () => {
       proc.kill('SIGTERM');
       return exited;

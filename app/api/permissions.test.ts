@@ -23,18 +23,29 @@
  *   otherOrganiser  organiser of another event, not a member of this one
  *   revokedToken    `Authorization: Bearer` with the organiser's API token, deleted before the call
  * Routes not served by apiRoute's conventions (next-auth's own) go in NOT_HERE with the reason.
+ *
+ * The WebSocket endpoint (/collab/<doc>) has its own table, WS_TABLE, below: every caller and the
+ * credential it would hold (no credentials, session cookie, collab token, API token, a revoked API
+ * token, an expired collab token) against a real collab server, with the outcome per visibility:
+ * refused with an HTTP status, accepted read-only (its edits are dropped), or accepted read-write
+ * (its edits are stored).
  * A text/event-stream answer is cancelled once its status is known (the board stream never ends).
  * Imports write through a real collaboration server started here; GitHub is "configured" with
  * dummy credentials so the consent routes answer as they would in production.
  */
 import { randomBytes } from 'node:crypto';
+import WS from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signCollabToken } from '@/lib/auth/collab-token';
 import { db, type Visibility } from '@/lib/db';
 import { resetEnvCache } from '@/lib/env';
 import { jsonToYState, markdownToJSON } from '@/lib/editor/import-notes';
 import { generateInviteToken } from '@/lib/invites/invite-token';
 import { docNameForSession } from '@/lib/notes/doc-name';
-import { startCollab, type RunningCollab } from '@/test/collab-support';
+import { seedNotes, startCollab, upgradeStatus, waitFor, type RunningCollab } from '@/test/collab-support';
+import { loadStoredDoc } from '@/server/collab/persistence';
 import { discoverApiRoutes, type RouteHandler } from '@/test/api-routes';
 import {
   addMember,
@@ -374,9 +385,13 @@ describe('the permissions table', () => {
   });
 });
 
-async function buildFixture(
-  visibility: Visibility,
-): Promise<Fixture & { credentials: Record<RoleName, { cookie?: string; bearer?: string }> }> {
+async function buildFixture(visibility: Visibility): Promise<
+  Fixture & {
+    credentials: Record<RoleName, { cookie?: string; bearer?: string }>;
+    ws: Record<WsCaller, WsCredential>;
+    docName: string;
+  }
+> {
   const organiser = await buildUser();
   const { event } = await buildEvent({ visibility, organiserId: organiser.id, settings: { guestsAllowed: true } });
   const attendee = await buildUser();
@@ -385,6 +400,7 @@ async function buildFixture(
   await addMember(event.id, guest.id);
   const other = await buildUser();
   await buildEvent({ organiserId: other.id });
+  const organiserApiToken = await buildApiToken(organiser.id, 'valid');
   const revoked = await buildApiToken(organiser.id, 'revoked');
   await db.apiToken.deleteMany({ where: { userId: organiser.id, name: 'revoked' } });
   const room = await buildRoom(event.id);
@@ -456,6 +472,15 @@ async function buildFixture(
       },
       session: async () => (await buildSession(event.id)).id,
     },
+    ws: await wsCredentials(docName, {
+      guest,
+      attendee,
+      organiser,
+      otherOrganiser: other,
+      organiserApiToken,
+      revokedApiToken: revoked,
+    }),
+    docName,
     credentials: {
       anonymous: {},
       guest: { cookie: await sessionCookieFor(guest) },
@@ -517,5 +542,154 @@ for (const visibility of VISIBILITIES) {
         expect(got).toEqual(want);
       });
     }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The WebSocket endpoint: /collab/<doc> of a real collab server (started above), per caller and
+// credential. 'write': accepted and its edits are stored; 'read': accepted, its edits dropped;
+// a number: the upgrade is refused with that HTTP status.
+
+type WsOutcome = 'write' | 'read' | 401 | 403;
+type WsExpected = WsOutcome | Partial<Record<Visibility, WsOutcome>>;
+/** For public and unlisted events; private ones refuse outsiders (403, nothing sent). */
+const wsHidden = (o: WsOutcome): WsExpected => ({ PUBLIC: o, UNLISTED: o, PRIVATE: 403 });
+interface WsCredential {
+  token?: string;
+  cookie?: string;
+}
+
+const WS_TABLE = {
+  'anonymous, no credentials': 401,
+  // What POST sessions/[id]/collab-token hands an anonymous reader.
+  'anonymous, read-only collab token': wsHidden('read'),
+  'guest, session cookie': 'write',
+  'guest, collab token': 'write',
+  'attendee, session cookie': 'write',
+  'attendee, collab token': 'write',
+  'organiser, session cookie': 'write',
+  'organiser, collab token': 'write',
+  'organiser, API token': 'write',
+  // A collab token that claims write access does not give it: access is read from the database.
+  'otherOrganiser, session cookie': wsHidden('read'),
+  'otherOrganiser, collab token claiming write': wsHidden('read'),
+  'revokedToken, API token deleted before the call': 401,
+  'expiredCollabToken, the organiser’s token past its expiry': 401,
+} as const satisfies Record<string, WsExpected>;
+type WsCaller = keyof typeof WS_TABLE;
+
+async function wsCredentials(
+  docName: string,
+  u: {
+    guest: { id: string; name: string };
+    attendee: { id: string; name: string };
+    organiser: { id: string; name: string };
+    otherOrganiser: { id: string; name: string };
+    organiserApiToken: string;
+    revokedApiToken: string;
+  },
+): Promise<Record<WsCaller, WsCredential>> {
+  const token = (userId: string | null, readOnly = false, now = Date.now()) =>
+    signCollabToken({ userId, docName, readOnly, ttlSeconds: 600, now }).token;
+  return {
+    'anonymous, no credentials': {},
+    'anonymous, read-only collab token': { token: token(null, true) },
+    'guest, session cookie': { cookie: await sessionCookieFor(u.guest) },
+    'guest, collab token': { token: token(u.guest.id) },
+    'attendee, session cookie': { cookie: await sessionCookieFor(u.attendee) },
+    'attendee, collab token': { token: token(u.attendee.id) },
+    'organiser, session cookie': { cookie: await sessionCookieFor(u.organiser) },
+    'organiser, collab token': { token: token(u.organiser.id) },
+    'organiser, API token': { token: u.organiserApiToken },
+    'otherOrganiser, session cookie': { cookie: await sessionCookieFor(u.otherOrganiser) },
+    'otherOrganiser, collab token claiming write': { token: token(u.otherOrganiser.id) },
+    'revokedToken, API token deleted before the call': { token: u.revokedApiToken },
+    // Signed an hour ago for ten minutes.
+    'expiredCollabToken, the organiser’s token past its expiry': {
+      token: token(u.organiser.id, false, Date.now() - 3_600_000),
+    },
+  };
+}
+
+async function storedNotesXml(docName: string): Promise<string> {
+  const stored = await loadStoredDoc(db, docName);
+  const d = new Y.Doc();
+  if (stored.state) Y.applyUpdate(d, stored.state);
+  return d.getXmlFragment('default').toString();
+}
+
+async function readOnlyDropped(): Promise<number> {
+  return (await collab.server.metrics.readOnlyDropped.get()).values.reduce((n, v) => n + v.value, 0);
+}
+
+/**
+ * Connects as the editor does (the stock y-websocket provider) with a mark already typed, so the
+ * mark travels in the one sync message the client sends on connecting: stored means read-write,
+ * dropped means read-only.
+ */
+async function wsOutcome(docName: string, cred: WsCredential, mark: string): Promise<WsOutcome | number> {
+  const url = `${collab.url}/${encodeURIComponent(docName)}${cred.token ? `?token=${encodeURIComponent(cred.token)}` : ''}`;
+  const status = await upgradeStatus(url, cred.cookie ? { cookie: cred.cookie } : {});
+  if (status !== 101) return status;
+  const doc = new Y.Doc();
+  seedNotes(doc);
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(mark)]);
+  doc.getXmlFragment('default').push([paragraph]);
+  const cookie = cred.cookie;
+  // The browser sends the cookie itself; here the socket class adds it.
+  class CookieSocket extends WS {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  const droppedBefore = await readOnlyDropped();
+  const provider = new WebsocketProvider(collab.url, docName, doc, {
+    WebSocketPolyfill: CookieSocket as unknown as typeof WebSocket,
+    params: cred.token ? { token: cred.token } : {},
+    disableBc: true,
+  });
+  try {
+    await waitFor(() => provider.synced, { what: 'synced' });
+    const outcome = await waitFor(
+      async () =>
+        (await storedNotesXml(docName)).includes(mark)
+          ? ('write' as const)
+          : (await readOnlyDropped()) > droppedBefore
+            ? ('read' as const)
+            : null,
+      { what: `${mark} stored or dropped` },
+    );
+    if (outcome === 'read') {
+      // Dropped, and nothing of it reached the log either.
+      await collab.server.flush();
+      expect(await storedNotesXml(docName)).not.toContain(mark);
+    }
+    return outcome;
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}
+
+let wsChecked = 0;
+afterAll(() => {
+  console.log(
+    `permissions (WebSocket /collab): ${Object.keys(WS_TABLE).length} callers × ${VISIBILITIES.length} visibilities = ${wsChecked} connections checked`,
+  );
+});
+
+for (const visibility of VISIBILITIES) {
+  it(`the WebSocket endpoint, ${visibility.toLowerCase()} event: every caller and credential`, async () => {
+    const fx = await buildFixture(visibility);
+    const got: Partial<Record<WsCaller, WsOutcome | number>> = {};
+    const want: Partial<Record<WsCaller, WsOutcome>> = {};
+    let n = 0;
+    for (const [caller, expected] of Object.entries(WS_TABLE) as [WsCaller, WsExpected][]) {
+      got[caller] = await wsOutcome(fx.docName, fx.ws[caller], `[ws-perm-${visibility}-${n++}]`);
+      want[caller] = typeof expected === 'object' ? expected[visibility] : expected;
+      wsChecked++;
+    }
+    expect(got).toEqual(want);
   });
 }

@@ -22,6 +22,12 @@ export const CollabCloseCode = {
   documentTooLarge: 4413,
   /** More messages than the per-user rate limit allows. */
   rateLimited: 4429,
+  /**
+   * The database has been unavailable long enough that this server's buffer of unsaved edits is
+   * full (COLLAB_MAX_UNSAVED_BYTES): the edit was not taken. It stays in the editor and is sent
+   * again on reconnect.
+   */
+  storageUnavailable: 4503,
   /** The server had to reload the document; reconnect and resync. */
   reload: 4500,
   /** The socket fell too far behind (slow consumer); reconnect and resync. */

@@ -139,11 +139,15 @@ export class CollabDoc {
       case BusKind.awareness:
         applyAwarenessUpdate(this.awareness, m.payload, FROM_NODES);
         return;
+      case BusKind.syncRequestBack:
       case BusKind.syncRequest: {
         if (!this.loaded) return;
         const diff = Y.encodeStateAsUpdate(this.ydoc, m.payload);
         // An empty diff is two zero bytes: nothing to say.
         if (diff.length > 2) this.ctx.bus?.publish(this.name, BusKind.syncReply, diff, m.from);
+        if (m.kind === BusKind.syncRequestBack) return;
+        // Two-way: the requester may hold what we lack (both sides edited through a Redis outage).
+        this.ctx.bus?.publish(this.name, BusKind.syncRequestBack, Y.encodeStateVector(this.ydoc), m.from);
         const ids = [...this.awareness.getStates().keys()];
         if (ids.length)
           this.ctx.bus?.publish(this.name, BusKind.awareness, encodeAwarenessUpdate(this.awareness, ids), m.from);

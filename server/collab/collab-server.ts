@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { COLLAB_RECHECK_CHANNEL, onCollabAccessRecheck } from '@/lib/collab/revocation';
-import { db as defaultDb, type Db } from '@/lib/db';
+import { createLogWriterDb, db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
@@ -23,6 +23,7 @@ import { UpdateLog } from './persistence';
 import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
 import { RedisBus } from './redis-bus';
+import { UnsavedBuffer } from './unsaved-buffer';
 
 const log = logger.child({ component: 'collab-server' });
 
@@ -33,6 +34,8 @@ export interface CollabServer extends UpgradeTarget {
   metricsHandler(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   /** Redis status for /api/health, when REDIS_URL is set. */
   redisCheck: (() => Promise<'ok' | 'error'>) | null;
+  /** Whether appends to the update log succeed, for /api/health (false while the database is away). */
+  writesCheck: () => boolean;
   /** Re-checks every open connection's access now; closes those that lost it. */
   recheckAccess(): Promise<void>;
   /** Appends everything accepted so far to the log (tests, shutdown). */
@@ -81,14 +84,21 @@ export async function createCollabServer(
   const presence = new PresenceTracker(docs, config.redisUrl);
   await presence.start();
 
-  const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) =>
-    registry.stored(docName, rows),
+  const logWriter = opts.db ? { db, separate: false } : createLogWriterDb();
+  const unsaved = new UnsavedBuffer(config.maxUnsavedBytes, metrics);
+  const updateLog = new UpdateLog(
+    logWriter.db,
+    config.persistIntervalMs,
+    metrics,
+    (docName, rows) => registry.stored(docName, rows),
+    unsaved,
   );
   const ctx: CollabContext = {
     config,
     db,
     metrics,
     updateLog,
+    unsaved,
     rateLimiter: new RateLimiter(config.ratePerUserPerSecond, config.rateBurst),
     bus,
     hooks,
@@ -215,6 +225,7 @@ export async function createCollabServer(
     wss.close();
     await presence.close();
     await bus?.close();
+    if (logWriter.separate) await logWriter.db.$disconnect();
     log.info('collab server closed');
   }
 
@@ -228,6 +239,7 @@ export async function createCollabServer(
     flush,
     close: () => (closed ??= close()),
     redisCheck: bus ? () => bus.ping() : null,
+    writesCheck: () => unsaved.available,
     async metricsHandler(req, res) {
       const expected = env().METRICS_TOKEN;
       if (expected && req.headers.authorization !== `Bearer ${expected}`) {

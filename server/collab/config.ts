@@ -16,6 +16,8 @@ export interface CollabConfig {
   maxBufferedBytes: number;
   maxAwarenessBytes: number;
   persistIntervalMs: number;
+  /** Unsaved edits kept in memory while the database is away; past it new edits are refused. */
+  maxUnsavedBytes: number;
   compactThreshold: number;
   idleUnloadMs: number;
   revalidateMs: number;
@@ -46,6 +48,7 @@ export function collabConfigFromEnv(overrides: Partial<CollabConfig> = {}): Coll
     maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
     maxAwarenessBytes: e.COLLAB_MAX_AWARENESS_BYTES,
     persistIntervalMs: e.COLLAB_PERSIST_INTERVAL_MS,
+    maxUnsavedBytes: e.COLLAB_MAX_UNSAVED_BYTES,
     compactThreshold: e.COLLAB_COMPACT_THRESHOLD,
     idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
     revalidateMs: e.COLLAB_REVALIDATE_MS,

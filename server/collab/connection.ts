@@ -97,6 +97,10 @@ export class CollabConnection {
             this.ctx.metrics.readOnlyDropped.inc();
             return;
           }
+          // An empty update (two zero bytes: every client's first sync step 2) adds nothing to save.
+          if (payload.length > 2 && this.ctx.unsaved.full) {
+            return this.close(CollabCloseCode.storageUnavailable, 'database unavailable: retry later', 'unsaved_full');
+          }
           return this.doc.receive(this, payload);
         }
         case MessageType.awareness: {

@@ -5,6 +5,7 @@ import type { CollabMetrics } from './metrics';
 import type { UpdateLog } from './persistence';
 import type { RateLimiter } from './rate-limiter';
 import type { RedisBus } from './redis-bus';
+import type { UnsavedBuffer } from './unsaved-buffer';
 
 /** What every document and connection of one collab server shares. */
 export interface CollabContext {
@@ -12,6 +13,8 @@ export interface CollabContext {
   db: Db;
   metrics: CollabMetrics;
   updateLog: UpdateLog;
+  /** What is accepted but not yet in the database; full while the database has been away too long. */
+  unsaved: UnsavedBuffer;
   rateLimiter: RateLimiter;
   bus: RedisBus | null;
   /** Notes features running on the server (see hooks.ts). */

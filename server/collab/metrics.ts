@@ -43,6 +43,26 @@ export function createCollabMetrics() {
       help: 'Failed log appends (retried)',
       registers: [registry],
     }),
+    unsavedUpdates: new client.Gauge({
+      name: 'hallway_collab_unsaved_updates',
+      help: 'Accepted updates not yet appended to the database log (buffered while the database is away)',
+      registers: [registry],
+    }),
+    unsavedBytes: new client.Gauge({
+      name: 'hallway_collab_unsaved_bytes',
+      help: 'Bytes of accepted updates not yet appended to the database log',
+      registers: [registry],
+    }),
+    unsavedBytesLimit: new client.Gauge({
+      name: 'hallway_collab_unsaved_bytes_limit',
+      help: 'COLLAB_MAX_UNSAVED_BYTES: past it, new edits are refused until the database is back',
+      registers: [registry],
+    }),
+    databaseAvailable: new client.Gauge({
+      name: 'hallway_collab_database_available',
+      help: '1 while appends to the update log succeed, 0 after repeated failures (health answers 503)',
+      registers: [registry],
+    }),
     compactions: new client.Counter({
       name: 'hallway_collab_compactions_total',
       help: 'Document compactions',

@@ -2,10 +2,8 @@ import * as Y from 'yjs';
 import { mergeStoredUpdates } from '@/lib/collab/stored-doc';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
-import { logger } from '@/lib/logger';
 import type { CollabMetrics } from './metrics';
-
-const log = logger.child({ component: 'collab-persistence' });
+import type { UnsavedBuffer } from './unsaved-buffer';
 
 export { loadStoredDoc, type StoredDoc } from '@/lib/collab/stored-doc';
 
@@ -87,6 +85,8 @@ export class UpdateLog {
     private readonly metrics: CollabMetrics,
     /** Called after rows were committed, with how many rows each document gained. */
     private readonly onPersisted: (docName: string, rows: number) => void,
+    /** Counts what is not yet written, logs outages, paces retries (unsaved-buffer.ts). */
+    private readonly unsaved: UnsavedBuffer,
   ) {}
 
   append(docName: string, update: Uint8Array, arrivedAt: number): void {
@@ -94,6 +94,7 @@ export class UpdateLog {
     if (!p) this.pending.set(docName, (p = { updates: [], arrivals: [] }));
     p.updates.push(update);
     p.arrivals.push(arrivedAt);
+    this.unsaved.added(update.length);
     this.schedule(arrivedAt);
   }
 
@@ -137,8 +138,10 @@ export class UpdateLog {
     try {
       await this.db.docUpdate.createMany({ data: rows });
     } catch (err) {
-      this.metrics.persistErrors.inc();
-      log.error({ err, docs: batch.size }, 'appending to the update log failed; will retry');
+      const retryMs = this.unsaved.failed(
+        err,
+        [...batch.values()].reduce((n, p) => n + p.updates.length, 0),
+      );
       // Put the batch back in front of anything that arrived meanwhile.
       for (const [docName, p] of this.pending) {
         const b = batch.get(docName);
@@ -148,9 +151,14 @@ export class UpdateLog {
         } else batch.set(docName, p);
       }
       this.pending = batch;
-      if (!this.closed) await new Promise((r) => setTimeout(r, 200));
+      if (!this.closed) await new Promise((r) => setTimeout(r, retryMs));
       return;
     }
+    const written = [...batch.values()].flatMap((p) => p.updates);
+    this.unsaved.written(
+      written.length,
+      written.reduce((n, u) => n + u.length, 0),
+    );
     const now = Date.now();
     for (const [docName, p] of batch) {
       this.metrics.updatesPersisted.inc(p.updates.length);

@@ -17,6 +17,12 @@ export const BusKind = {
   syncRequest: 2,
   /** The difference the requester lacks, addressed to it. */
   syncReply: 3,
+  /**
+   * Sent with a syncReply: the answering node's state vector, so the requester sends back what
+   * the answerer lacks (after an outage both sides may hold edits the other missed). Answered
+   * with a syncReply only, never with another request.
+   */
+  syncRequestBack: 4,
 } as const;
 export type BusKind = (typeof BusKind)[keyof typeof BusKind];
 
@@ -41,6 +47,9 @@ export class RedisBus {
   /** Channels that carry a signal for the whole node rather than a document's messages. */
   private readonly signals = new Map<string, () => void>();
   private onReconnect: (() => void) | null = null;
+  private connected = false;
+  /** A connection dropped since the last resync: documents may have missed each other's updates. */
+  private resyncDue = false;
 
   constructor(
     url: string,
@@ -53,15 +62,36 @@ export class RedisBus {
     for (const c of [this.pub, this.sub])
       c.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.dispatch(channel.toString(), message));
-    let firstReady = true;
-    this.sub.on('ready', () => {
-      if (!firstReady) this.onReconnect?.();
-      firstReady = false;
-    });
+    for (const c of [this.pub, this.sub]) {
+      c.on('close', () => {
+        if (this.connected) this.resyncDue = true;
+      });
+      c.on('ready', () => void this.resyncWhenBack());
+    }
   }
 
   async connect(): Promise<void> {
     await Promise.all([this.pub.connect(), this.sub.connect()]);
+    this.connected = true;
+  }
+
+  /**
+   * Resyncs once both connections are back: a sync request published while the publisher is still
+   * reconnecting would be dropped (no offline queue), and one sent before our subscriptions are
+   * restored could not hear its answer. A PING on the subscriber returns only after the
+   * re-subscriptions ioredis sent ahead of it.
+   */
+  private async resyncWhenBack(): Promise<void> {
+    if (!this.resyncDue || this.pub.status !== 'ready' || this.sub.status !== 'ready') return;
+    this.resyncDue = false;
+    try {
+      await this.sub.ping();
+    } catch {
+      this.resyncDue = true; // dropped again: the next 'ready' tries again
+      return;
+    }
+    log.info('redis connections back: resyncing documents with the other nodes');
+    this.onReconnect?.();
   }
 
   /** After an outage, documents may have missed each other's updates: the owner resyncs them. */

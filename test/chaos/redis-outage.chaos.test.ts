@@ -15,7 +15,8 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 // every connection) and comes back. Each node serves its own clients meanwhile, health says Redis
 // is down, and afterwards the clients of both nodes converge on everything either side typed.
 
-const REDIS = process.env.TEST_REDIS_URL;
+// As in server/collab/redis.test.ts: the Redis CI runs, unless TEST_REDIS_URL names another.
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ROUND_TRIPS = 10;
 
 let nodes: SpawnedCollab[] = [];
@@ -30,15 +31,11 @@ afterEach(async () => {
   proxy = null;
 });
 
-// Server gap (see /work/coord/bench-findings.md): each node serves its own clients and health says
-// 503 during the outage, but after Redis returns the two nodes' clients do not converge within 60 s.
-// Likely cause: the resync on reconnect is published when the subscriber is ready, on the publisher
-// connection, which may still be reconnecting (offline queue off), so the request is dropped; and
-// a sync request is one-way (the answering node does not ask for what it lacks). Skipped until the
-// collab server resyncs reliably after a Redis outage; remove `.skip` (and set TEST_REDIS_URL) to check.
-it.skip('Redis down between two nodes: each serves its own clients, health 503, all converge after', async () => {
-  expect(REDIS, 'TEST_REDIS_URL').toBeTruthy();
-  const target = new URL(REDIS!);
+// After Redis returns, each node resyncs its documents once both its connections are back, and
+// the exchange is two-way (server/collab/redis-bus.ts, BusKind.syncRequestBack): a node that
+// answers a sync request asks for what it lacks in turn.
+it('Redis down between two nodes: each serves its own clients, health 503, all converge after', async () => {
+  const target = new URL(REDIS);
   proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
   const redisUrl = `redis://127.0.0.1:${proxy.port}`;
   const f = await notesFixture();
