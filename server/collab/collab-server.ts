@@ -7,6 +7,7 @@ import { db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
+import { AccessCache } from './access-cache';
 import { AccessRechecker } from './access-rechecker';
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate';
 import { autoVersionsHook } from './auto-versions';
@@ -68,6 +69,8 @@ export async function createCollabServer(
   const registry = new DocumentRegistry(config, db, metrics);
   const docs = registry.docs;
   const limiter = new ConnectionLimiter(config);
+  // Upgrades of one user to one document share their access lookup (see access-cache.ts).
+  const accessCache = new AccessCache(config.revalidateMs);
   let closing = false;
 
   const bus = config.redisUrl ? new RedisBus(config.redisUrl, metrics) : null;
@@ -150,7 +153,9 @@ export async function createCollabServer(
       refuse(socket, status, message);
     };
     if (closing) return reject(503, 'shutting down');
-    authenticateUpgrade(req, config.allowedOrigins).then(
+    authenticateUpgrade(req, config.allowedOrigins, (userId, docName, wanted) =>
+      accessCache.decide(userId, docName, wanted),
+    ).then(
       (auth) => {
         if (!auth.ok) {
           log.info({ status: auth.status, reason: auth.message }, 'upgrade refused');
@@ -171,8 +176,13 @@ export async function createCollabServer(
 
   const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
   // Revocations: published over Redis to every node when it is configured, else within this process.
-  const offRecheck = onCollabAccessRecheck(() => void rechecker.recheck());
-  if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, () => void rechecker.recheck());
+  // The next upgrade after one asks the database again.
+  const revoked = () => {
+    accessCache.invalidate();
+    void rechecker.recheck();
+  };
+  const offRecheck = onCollabAccessRecheck(revoked);
+  if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, revoked);
   const stopHeartbeat = startHeartbeat(allConnections, metrics);
 
   async function flush(): Promise<void> {
@@ -224,7 +234,10 @@ export async function createCollabServer(
     docs,
     presence,
     handleUpgrade,
-    recheckAccess: () => rechecker.recheck(),
+    recheckAccess: () => {
+      accessCache.invalidate();
+      return rechecker.recheck();
+    },
     flush,
     close: () => (closed ??= close()),
     redisCheck: bus ? () => bus.ping() : null,
