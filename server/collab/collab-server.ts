@@ -43,6 +43,16 @@ export interface CollabServer extends UpgradeTarget {
   readonly presence: PresenceTracker;
 }
 
+// A module-level function, not a closure: a listener made inside handleUpgrade would keep that
+// call's scope alive for as long as the socket lives (the upgrade request, its headers and the
+// parser's read buffer behind `head`: about 3 KB per idle connection).
+const ignoreSocketError = (): void => undefined;
+
+const CONNECTION = Symbol('collab connection');
+const ADMISSION = Symbol('collab admission');
+/** An accepted socket, carrying its connection and what the limiter counted it as. */
+type ConnectedSocket = WebSocket & { [CONNECTION]: CollabConnection; [ADMISSION]: Admission };
+
 function refuse(socket: Duplex, status: number, message: string): void {
   const body = `${message}\n`;
   socket.end(
@@ -108,38 +118,50 @@ export async function createCollabServer(
   });
   const allConnections = new Set<CollabConnection>();
 
+  // The socket handlers exist once per server, not once per connection: each finds its connection
+  // on the socket (`this`), so an idle connection holds no closures of its own.
+  function onSocketMessage(this: WebSocket, data: WebSocket.RawData, isBinary: boolean): void {
+    (this as ConnectedSocket)[CONNECTION].onMessage(data as Buffer, isBinary);
+  }
+  function onSocketPong(this: WebSocket): void {
+    (this as ConnectedSocket)[CONNECTION].alive = true;
+  }
+  function onSocketError(this: WebSocket, err: Error & { code?: string }): void {
+    const conn = (this as ConnectedSocket)[CONNECTION];
+    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.closed.inc({ reason: 'message_too_big' });
+    else if (err.code?.startsWith('WS_ERR')) metrics.closed.inc({ reason: 'bad_frame' });
+    log.info({ doc: conn.doc.name, subject: conn.identity.subject, code: err.code }, 'socket error');
+  }
+  function onSocketClose(this: WebSocket): void {
+    const conn = (this as ConnectedSocket)[CONNECTION];
+    conn.closed = true;
+    allConnections.delete(conn);
+    conn.doc.removeConnection(conn);
+    if (limiter.closed((this as ConnectedSocket)[ADMISSION])) ctx.rateLimiter.forget(conn.identity.subject);
+    metrics.connections.dec({ mode: conn.readOnly ? 'read' : 'write' });
+    callHooks(hooks, 'onDisconnect', { docName: conn.doc.name, identity: conn.identity, readOnly: conn.readOnly });
+  }
+
   function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, admission: Admission): void {
     const doc = registry.get(auth.docName);
     const conn = new CollabConnection(ws, doc, auth.identity, auth.readOnly, ctx);
-    const mode = auth.readOnly ? 'read' : 'write';
-    const event = { docName: auth.docName, identity: auth.identity, readOnly: auth.readOnly };
+    const socket = ws as ConnectedSocket;
+    socket[CONNECTION] = conn;
+    socket[ADMISSION] = admission;
     doc.addConnection(conn);
     allConnections.add(conn);
     limiter.opened(admission);
-    metrics.connections.inc({ mode });
+    metrics.connections.inc({ mode: auth.readOnly ? 'read' : 'write' });
     log.debug(
       { doc: auth.docName, subject: auth.identity.subject, readOnly: auth.readOnly, via: auth.via },
       'connection opened',
     );
-    callHooks(hooks, 'onConnect', event);
+    callHooks(hooks, 'onConnect', { docName: auth.docName, identity: auth.identity, readOnly: auth.readOnly });
 
-    ws.on('message', (data, isBinary) => conn.onMessage(data as Buffer, isBinary));
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('error', (err: Error & { code?: string }) => {
-      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.closed.inc({ reason: 'message_too_big' });
-      else if (err.code?.startsWith('WS_ERR')) metrics.closed.inc({ reason: 'bad_frame' });
-      log.info({ doc: auth.docName, subject: auth.identity.subject, code: err.code }, 'socket error');
-    });
-    ws.on('close', () => {
-      conn.closed = true;
-      allConnections.delete(conn);
-      doc.removeConnection(conn);
-      if (limiter.closed(admission)) ctx.rateLimiter.forget(auth.identity.subject);
-      metrics.connections.dec({ mode });
-      callHooks(hooks, 'onDisconnect', event);
-    });
+    socket.on('message', onSocketMessage);
+    socket.on('pong', onSocketPong);
+    socket.on('error', onSocketError);
+    socket.on('close', onSocketClose);
     doc.ready.then(
       () => conn.start(),
       () => conn.close(CollabCloseCode.reload, 'document failed to load', 'load_failed'),
@@ -147,7 +169,7 @@ export async function createCollabServer(
   }
 
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => undefined);
+    socket.on('error', ignoreSocketError);
     const reject = (status: number, message: string) => {
       metrics.refused.inc({ status: String(status) });
       refuse(socket, status, message);
