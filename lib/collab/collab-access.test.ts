@@ -85,4 +85,20 @@ describe('collabAccessOf', () => {
     expect((await collabAccessOf(attendee, docNameForSession('nosuchsession000'))).access).toBe('none');
     expect((await collabAccessOf(attendee, 'not-a-notes-doc')).access).toBe('none');
   });
+
+  it('answers each of many lookups made at once (one query per turn) as it answers them one by one', async () => {
+    const a = await people('PRIVATE');
+    const b = await people('PUBLIC');
+    const docs = [a.docName, b.docName, docNameForSession('nosuchsession000')];
+    const users = [...Object.values(a.who), ...Object.values(b.who)];
+    // Every pair three times over, and more pairs than one query takes (200).
+    const pairs = [...Array(3).keys()].flatMap(() => users.flatMap((u) => docs.map((d) => [u, d] as const)));
+    const extra = await Promise.all(Array.from({ length: 150 }, () => buildUser()));
+    for (const u of extra) pairs.push([u.id, b.docName]);
+    expect(pairs.length).toBeGreaterThan(250);
+    const together = await Promise.all(pairs.map(([u, d]) => collabAccessOf(u, d)));
+    for (const [i, [u, d]] of pairs.entries()) expect(together[i], `${u} ${d}`).toEqual(await collabAccessOf(u, d));
+    expect(together.filter((r) => r.access === 'write').length).toBeGreaterThan(0);
+    expect(together.filter((r) => r.access === 'read').length).toBeGreaterThan(150);
+  });
 });

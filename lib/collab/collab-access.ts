@@ -1,7 +1,6 @@
-import { z } from 'zod';
-import { db } from '@/lib/db';
 import { sessionIdFromDocName } from '@/lib/notes/doc-name';
 import { can, type Actor } from '@/lib/policies';
+import { accessRowFor } from './access-rows';
 
 export type CollabAccess = 'none' | 'read' | 'write';
 
@@ -13,25 +12,11 @@ export async function collabAccess(userId: string | null, docName: string): Prom
   return (await collabAccessOf(userId, docName)).access;
 }
 
-// One row: the session's event (its visibility), the user's membership role in it, and the user.
-// No row: no such session. User columns null with a userId: no such user.
-const accessRow = z.object({
-  eventId: z.string(),
-  visibility: z.enum(['PUBLIC', 'UNLISTED', 'PRIVATE']),
-  role: z.enum(['ORGANISER', 'ATTENDEE']).nullable(),
-  userName: z.string().nullable(),
-  // SQLite stores booleans as integers.
-  isGuest: z.union([z.boolean(), z.number(), z.bigint()]).nullable(),
-  guestEventId: z.string().nullable(),
-});
-
 /**
  * collabAccess with the user's display name, which the collab server shows to others (never the
  * client's claim). Decided by the same policy as every page (`can` on the event's visibility and
- * the actor's role, as loadSessionAccess does), from one SQL query instead of four Prisma queries:
- * the collab server asks this on upgrades and for every open (user, document) pair every
- * COLLAB_REVALIDATE_MS, and most of a Prisma query's cost here was compiling it (measured with
- * bench/access-check-bench.ts). The SQL is plain enough for both SQLite and PostgreSQL.
+ * the actor's role, as loadSessionAccess does), from one SQL query shared by the lookups of the
+ * same turn (access-rows.ts) instead of four Prisma queries each.
  */
 export async function collabAccessOf(
   userId: string | null,
@@ -39,16 +24,8 @@ export async function collabAccessOf(
 ): Promise<{ access: CollabAccess; name: string | null }> {
   const sessionId = sessionIdFromDocName(docName);
   if (!sessionId) return { access: 'none', name: null };
-  const rows = await db.$queryRaw<unknown[]>`
-    SELECT e."id" AS "eventId", e."visibility" AS "visibility",
-      (SELECT m."role" FROM "Membership" m WHERE m."eventId" = e."id" AND m."userId" = ${userId}) AS "role",
-      u."name" AS "userName", u."isGuest" AS "isGuest", u."guestEventId" AS "guestEventId"
-    FROM "Session" s
-    JOIN "Event" e ON e."id" = s."eventId"
-    LEFT JOIN "User" u ON u."id" = ${userId}
-    WHERE s."id" = ${sessionId}`;
-  if (rows.length === 0) return { access: 'none', name: null };
-  const row = accessRow.parse(rows[0]);
+  const row = await accessRowFor(userId, sessionId);
+  if (!row) return { access: 'none', name: null };
   if (userId && row.userName === null) return { access: 'none', name: null };
   const name = row.userName;
   const actor: Actor | null = userId ? { userId, isGuest: Boolean(row.isGuest), guestEventId: row.guestEventId } : null;
