@@ -142,7 +142,12 @@ export async function createCollabServer(
     callHooks(hooks, 'onDisconnect', { docName: conn.doc.name, identity: conn.identity, readOnly: conn.readOnly });
   }
 
-  function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, admission: Admission): void {
+  function onConnection(
+    ws: WebSocket,
+    auth: Extract<UpgradeAuth, { ok: true }>,
+    admission: Admission,
+    raw: Duplex,
+  ): void {
     const doc = registry.get(auth.docName);
     const conn = new CollabConnection(ws, doc, auth.identity, auth.readOnly, ctx);
     const socket = ws as ConnectedSocket;
@@ -162,10 +167,12 @@ export async function createCollabServer(
     socket.on('pong', onSocketPong);
     socket.on('error', onSocketError);
     socket.on('close', onSocketClose);
-    doc.ready.then(
-      () => conn.start(),
-      () => conn.close(CollabCloseCode.reload, 'document failed to load', 'load_failed'),
-    );
+    doc.ready
+      .then(
+        () => conn.start(),
+        () => conn.close(CollabCloseCode.reload, 'document failed to load', 'load_failed'),
+      )
+      .finally(() => raw.uncork());
   }
 
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -187,7 +194,10 @@ export async function createCollabServer(
         const verdict = limiter.admit(req, auth.identity, docs.get(auth.docName)?.conns.size ?? 0);
         if ('refused' in verdict) return reject(429, verdict.refused);
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, verdict.admission));
+        // The 101 response waits in the socket for the greeting (sync step 1, presence), so an
+        // admission costs one write system call instead of two; uncorked once the greeting is out.
+        socket.cork();
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, verdict.admission, socket));
       },
       (err) => {
         log.error({ err }, 'upgrade authentication failed');
