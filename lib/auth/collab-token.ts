@@ -21,9 +21,15 @@ const payloadSchema = z.object({
 
 export type CollabTokenPayload = z.infer<typeof payloadSchema>;
 
+let derived: { secret: string; key: Buffer } | null = null;
+
 function key(): Buffer {
   // A key of its own, so a collab token can never be replayed as anything else signed with AUTH_SECRET.
-  return crypto.createHmac('sha256', authSecret()).update('hallway collab token v1').digest();
+  // Derived once per secret: every upgrade verifies a token, and this was half of the hashing.
+  const secret = authSecret();
+  if (derived?.secret !== secret)
+    derived = { secret, key: crypto.createHmac('sha256', secret).update('hallway collab token v1').digest() };
+  return derived.key;
 }
 
 function sign(body: string): string {

@@ -6,6 +6,7 @@ import { userFromApiToken, userFromCookieHeader } from '@/lib/auth/current-actor
 import { collabAccessOf } from '@/lib/collab/collab-access';
 import { COLLAB_PATH } from '@/lib/collab/protocol';
 import { sessionIdFromDocName } from '@/lib/notes/doc-name';
+import type { AccessDecision } from './access-cache';
 import type { CollabIdentity } from './context';
 
 export type UpgradeAuth =
@@ -45,13 +46,26 @@ function sameOrigin(req: http.IncomingMessage, allowedOrigins: string[]): boolea
   return allowedOrigins.includes(origin);
 }
 
+/** How an upgrade learns what its user may do: the database (the default) or an AccessCache in front of it. */
+export type DecideAccess = (
+  userId: string | null,
+  docName: string,
+  wanted: 'read' | 'write',
+) => Promise<AccessDecision>;
+const fromDatabase: DecideAccess = (userId, docName) => collabAccessOf(userId, docName);
+
 /**
  * Decides whether an upgrade may proceed, before anything of the document is sent: a collab
  * token (`?token=hc1...`), a personal API token (`?token=hw_...`) or the session cookie (same
- * origin only). Access is re-checked against the database even for a valid token, so a token
- * minted before a revocation cannot reopen the door.
+ * origin only). Access is re-checked against the database even for a valid token (or reused from a
+ * grant of the last moments that no revocation has invalidated), so a token minted before a
+ * revocation cannot reopen the door.
  */
-export async function authenticateUpgrade(req: http.IncomingMessage, allowedOrigins: string[]): Promise<UpgradeAuth> {
+export async function authenticateUpgrade(
+  req: http.IncomingMessage,
+  allowedOrigins: string[],
+  decide: DecideAccess = fromDatabase,
+): Promise<UpgradeAuth> {
   const url = new URL(req.url ?? '/', 'http://collab.invalid');
   const query = querySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) return { ok: false, status: 400, message: 'bad query parameters' };
@@ -86,7 +100,7 @@ export async function authenticateUpgrade(req: http.IncomingMessage, allowedOrig
   }
 
   if (!docName) return { ok: false, status: 403, message: 'no such document' };
-  const { access, name } = await collabAccessOf(identity.userId, docName);
+  const { access, name } = await decide(identity.userId, docName, tokenReadOnly ? 'read' : 'write');
   if (access === 'none') return { ok: false, status: 403, message: 'no access to this document' };
   return { ok: true, docName, identity: { ...identity, name }, readOnly: tokenReadOnly || access === 'read', via };
 }

@@ -7,6 +7,7 @@ import { createLogWriterDb, db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
+import { AccessCache } from './access-cache';
 import { AccessRechecker } from './access-rechecker';
 import { authenticateUpgrade, type UpgradeAuth } from './authenticate';
 import { autoVersionsHook } from './auto-versions';
@@ -45,6 +46,16 @@ export interface CollabServer extends UpgradeTarget {
   readonly presence: PresenceTracker;
 }
 
+// A module-level function, not a closure: a listener made inside handleUpgrade would keep that
+// call's scope alive for as long as the socket lives (the upgrade request, its headers and the
+// parser's read buffer behind `head`: about 3 KB per idle connection).
+const ignoreSocketError = (): void => undefined;
+
+const CONNECTION = Symbol('collab connection');
+const ADMISSION = Symbol('collab admission');
+/** An accepted socket, carrying its connection and what the limiter counted it as. */
+type ConnectedSocket = WebSocket & { [CONNECTION]: CollabConnection; [ADMISSION]: Admission };
+
 function refuse(socket: Duplex, status: number, message: string): void {
   const body = `${message}\n`;
   socket.end(
@@ -71,6 +82,8 @@ export async function createCollabServer(
   const registry = new DocumentRegistry(config, db, metrics);
   const docs = registry.docs;
   const limiter = new ConnectionLimiter(config);
+  // Upgrades of one user to one document share their access lookup (see access-cache.ts).
+  const accessCache = new AccessCache(config.revalidateMs);
   let closing = false;
 
   const bus = config.redisUrl ? new RedisBus(config.redisUrl, metrics) : null;
@@ -115,52 +128,73 @@ export async function createCollabServer(
   });
   const allConnections = new Set<CollabConnection>();
 
-  function onConnection(ws: WebSocket, auth: Extract<UpgradeAuth, { ok: true }>, admission: Admission): void {
+  // The socket handlers exist once per server, not once per connection: each finds its connection
+  // on the socket (`this`), so an idle connection holds no closures of its own.
+  function onSocketMessage(this: WebSocket, data: WebSocket.RawData, isBinary: boolean): void {
+    (this as ConnectedSocket)[CONNECTION].onMessage(data as Buffer, isBinary);
+  }
+  function onSocketPong(this: WebSocket): void {
+    (this as ConnectedSocket)[CONNECTION].alive = true;
+  }
+  function onSocketError(this: WebSocket, err: Error & { code?: string }): void {
+    const conn = (this as ConnectedSocket)[CONNECTION];
+    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.closed.inc({ reason: 'message_too_big' });
+    else if (err.code?.startsWith('WS_ERR')) metrics.closed.inc({ reason: 'bad_frame' });
+    log.info({ doc: conn.doc.name, subject: conn.identity.subject, code: err.code }, 'socket error');
+  }
+  function onSocketClose(this: WebSocket): void {
+    const conn = (this as ConnectedSocket)[CONNECTION];
+    conn.closed = true;
+    allConnections.delete(conn);
+    conn.doc.removeConnection(conn);
+    if (limiter.closed((this as ConnectedSocket)[ADMISSION])) ctx.rateLimiter.forget(conn.identity.subject);
+    metrics.connections.dec({ mode: conn.readOnly ? 'read' : 'write' });
+    callHooks(hooks, 'onDisconnect', { docName: conn.doc.name, identity: conn.identity, readOnly: conn.readOnly });
+  }
+
+  function onConnection(
+    ws: WebSocket,
+    auth: Extract<UpgradeAuth, { ok: true }>,
+    admission: Admission,
+    raw: Duplex,
+  ): void {
     const doc = registry.get(auth.docName);
     const conn = new CollabConnection(ws, doc, auth.identity, auth.readOnly, ctx);
-    const mode = auth.readOnly ? 'read' : 'write';
-    const event = { docName: auth.docName, identity: auth.identity, readOnly: auth.readOnly };
+    const socket = ws as ConnectedSocket;
+    socket[CONNECTION] = conn;
+    socket[ADMISSION] = admission;
     doc.addConnection(conn);
     allConnections.add(conn);
     limiter.opened(admission);
-    metrics.connections.inc({ mode });
+    metrics.connections.inc({ mode: auth.readOnly ? 'read' : 'write' });
     log.debug(
       { doc: auth.docName, subject: auth.identity.subject, readOnly: auth.readOnly, via: auth.via },
       'connection opened',
     );
-    callHooks(hooks, 'onConnect', event);
+    callHooks(hooks, 'onConnect', { docName: auth.docName, identity: auth.identity, readOnly: auth.readOnly });
 
-    ws.on('message', (data, isBinary) => conn.onMessage(data as Buffer, isBinary));
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('error', (err: Error & { code?: string }) => {
-      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.closed.inc({ reason: 'message_too_big' });
-      else if (err.code?.startsWith('WS_ERR')) metrics.closed.inc({ reason: 'bad_frame' });
-      log.info({ doc: auth.docName, subject: auth.identity.subject, code: err.code }, 'socket error');
-    });
-    ws.on('close', () => {
-      conn.closed = true;
-      allConnections.delete(conn);
-      doc.removeConnection(conn);
-      if (limiter.closed(admission)) ctx.rateLimiter.forget(auth.identity.subject);
-      metrics.connections.dec({ mode });
-      callHooks(hooks, 'onDisconnect', event);
-    });
-    doc.ready.then(
-      () => conn.start(),
-      () => conn.close(CollabCloseCode.reload, 'document failed to load', 'load_failed'),
-    );
+    socket.on('message', onSocketMessage);
+    socket.on('pong', onSocketPong);
+    socket.on('error', onSocketError);
+    socket.on('close', onSocketClose);
+    doc.ready
+      .then(
+        () => conn.start(),
+        () => conn.close(CollabCloseCode.reload, 'document failed to load', 'load_failed'),
+      )
+      .finally(() => raw.uncork());
   }
 
   function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => undefined);
+    socket.on('error', ignoreSocketError);
     const reject = (status: number, message: string) => {
       metrics.refused.inc({ status: String(status) });
       refuse(socket, status, message);
     };
     if (closing) return reject(503, 'shutting down');
-    authenticateUpgrade(req, config.allowedOrigins).then(
+    authenticateUpgrade(req, config.allowedOrigins, (userId, docName, wanted) =>
+      accessCache.decide(userId, docName, wanted),
+    ).then(
       (auth) => {
         if (!auth.ok) {
           log.info({ status: auth.status, reason: auth.message }, 'upgrade refused');
@@ -170,7 +204,10 @@ export async function createCollabServer(
         const verdict = limiter.admit(req, auth.identity, docs.get(auth.docName)?.conns.size ?? 0);
         if ('refused' in verdict) return reject(429, verdict.refused);
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, verdict.admission));
+        // The 101 response waits in the socket for the greeting (sync step 1, presence), so an
+        // admission costs one write system call instead of two; uncorked once the greeting is out.
+        socket.cork();
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, auth, verdict.admission, socket));
       },
       (err) => {
         log.error({ err }, 'upgrade authentication failed');
@@ -181,8 +218,13 @@ export async function createCollabServer(
 
   const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
   // Revocations: published over Redis to every node when it is configured, else within this process.
-  const offRecheck = onCollabAccessRecheck(() => void rechecker.recheck());
-  if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, () => void rechecker.recheck());
+  // The next upgrade after one asks the database again.
+  const revoked = () => {
+    accessCache.invalidate();
+    void rechecker.recheck();
+  };
+  const offRecheck = onCollabAccessRecheck(revoked);
+  if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, revoked);
   const stopHeartbeat = startHeartbeat(allConnections, metrics);
 
   async function flush(): Promise<void> {
@@ -235,7 +277,10 @@ export async function createCollabServer(
     docs,
     presence,
     handleUpgrade,
-    recheckAccess: () => rechecker.recheck(),
+    recheckAccess: () => {
+      accessCache.invalidate();
+      return rechecker.recheck();
+    },
     flush,
     close: () => (closed ??= close()),
     redisCheck: bus ? () => bus.ping() : null,

@@ -12,14 +12,15 @@ const log = logger.child({ component: 'collab-connection' });
 
 /** One client WebSocket on one document. */
 export class CollabConnection {
-  /** Awareness client ids this connection announced, removed when it goes. */
-  readonly awarenessIds = new Set<number>();
   closed = false;
   /** Set when closed for abuse: whatever it sent in the same tick is discarded too. */
   abusive = false;
   alive = true;
   private started = false;
-  private queued: Uint8Array[] = [];
+  /** What arrived before the document was loaded; made on the first such message. */
+  private queued: Uint8Array[] | null = null;
+  // Made on first use: most connections of a crowd never announce a cursor.
+  private ids: Set<number> | null = null;
 
   constructor(
     readonly ws: WebSocket,
@@ -28,6 +29,11 @@ export class CollabConnection {
     readonly readOnly: boolean,
     private readonly ctx: CollabContext,
   ) {}
+
+  /** Awareness client ids this connection announced, removed when it goes. */
+  get awarenessIds(): Set<number> {
+    return (this.ids ??= new Set<number>());
+  }
 
   /** Sends unless the socket has fallen too far behind, in which case it is dropped (it resyncs on reconnect). */
   send(message: Uint8Array): void {
@@ -64,8 +70,8 @@ export class CollabConnection {
     const states = this.doc.awareness.getStates();
     if (states.size > 0) this.send(awarenessMessage(encodeAwarenessUpdate(this.doc.awareness, [...states.keys()])));
     const queued = this.queued;
-    this.queued = [];
-    for (const m of queued) this.handle(m);
+    this.queued = null;
+    for (const m of queued ?? []) this.handle(m);
   }
 
   onMessage(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
@@ -77,7 +83,7 @@ export class CollabConnection {
       return this.close(CollabCloseCode.rateLimited, 'too many messages', 'rate_limited');
     }
     const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (!this.started) this.queued.push(message);
+    if (!this.started) (this.queued ??= []).push(message);
     else this.handle(message);
   }
 
