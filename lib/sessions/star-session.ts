@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
 import { loadSessionForChange } from './load-session-for-change';
 
@@ -12,11 +12,17 @@ export async function starSession(
   const { session } = await loadSessionForChange(actor, sessionId);
   if (!actor) throw new AppError('unauthenticated', 'Sign in first');
   if (starred) {
-    await db.star.upsert({
-      where: { userId_sessionId: { userId: actor.userId, sessionId: session.id } },
-      create: { userId: actor.userId, sessionId: session.id },
-      update: {},
-    });
+    // Upsert is a read then a create: two tabs starring at once race to the create, and the loser's
+    // unique violation means the star is there, which is what it asked for.
+    await db.star
+      .upsert({
+        where: { userId_sessionId: { userId: actor.userId, sessionId: session.id } },
+        create: { userId: actor.userId, sessionId: session.id },
+        update: {},
+      })
+      .catch((err: unknown) => {
+        if (!isUniqueViolation(err)) throw err;
+      });
   } else {
     await db.star.deleteMany({ where: { userId: actor.userId, sessionId: session.id } });
   }
