@@ -8,6 +8,7 @@ import { loadStoredDoc } from './persistence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '@/lib/collab/protocol';
 import { callHooks } from './hooks';
 import { BusKind, type BusMessage } from './redis-bus';
+import { binaryFrames } from './frames';
 import { SchemaGuard, type SchemaViolation } from './schema-guard';
 
 const log = logger.child({ component: 'collab-doc' });
@@ -202,6 +203,9 @@ export class CollabDoc {
       }
     }
 
+    // This turn's messages for every client (the document's change, then awareness) go out
+    // framed once, back to back, in one write per client.
+    const outgoing: Uint8Array[] = [];
     const emitted = this.emitted;
     this.emitted = [];
     if (emitted.length > 0) {
@@ -213,7 +217,7 @@ export class CollabDoc {
         this.ctx.bus?.publish(this.name, BusKind.update, e.update);
       }
       const update = emitted.length === 1 ? emitted[0]!.update : Y.mergeUpdates(emitted.map((e) => e.update));
-      this.broadcast(updateMessage(update));
+      outgoing.push(updateMessage(update));
       if (this.ctx.hooks.length > 0) {
         for (const e of emitted)
           callHooks(this.ctx.hooks, 'onChange', {
@@ -230,7 +234,7 @@ export class CollabDoc {
       this.awarenessFromClients.clear();
       this.awarenessFromNodes.clear();
       const encoded = encodeAwarenessUpdate(this.awareness, all);
-      this.broadcast(awarenessMessage(encoded));
+      outgoing.push(awarenessMessage(encoded));
       if (fromClients.length > 0) {
         this.ctx.bus?.publish(
           this.name,
@@ -239,6 +243,7 @@ export class CollabDoc {
         );
       }
     }
+    if (outgoing.length > 0) this.broadcast(outgoing);
   }
 
   /**
@@ -304,8 +309,11 @@ export class CollabDoc {
     });
   }
 
-  broadcast(message: Uint8Array): void {
-    for (const c of this.conns) c.send(message);
+  /** Frames the messages once and writes the same bytes to every client. */
+  broadcast(messages: readonly Uint8Array[]): void {
+    if (this.conns.size === 0) return;
+    const frames = binaryFrames(messages);
+    for (const c of this.conns) c.sendFrames(frames);
   }
 
   addConnection(conn: CollabConnection): void {

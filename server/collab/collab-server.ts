@@ -19,6 +19,7 @@ import { DocumentRegistry } from './document-registry';
 import { startHeartbeat } from './heartbeat';
 import { callHooks, type CollabHooks } from './hooks';
 import { createCollabMetrics, type CollabMetrics } from './metrics';
+import { logWriterFor } from './log-writer';
 import { UpdateLog } from './persistence';
 import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
@@ -81,8 +82,11 @@ export async function createCollabServer(
   const presence = new PresenceTracker(docs, config.redisUrl);
   await presence.start();
 
-  const updateLog = new UpdateLog(db, config.persistIntervalMs, metrics, (docName, rows) =>
-    registry.stored(docName, rows),
+  const updateLog = new UpdateLog(
+    logWriterFor(db, opts.db !== undefined),
+    config.persistIntervalMs,
+    metrics,
+    (docName, rows) => registry.stored(docName, rows),
   );
   const ctx: CollabContext = {
     config,
@@ -169,7 +173,7 @@ export async function createCollabServer(
     );
   }
 
-  const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
+  const rechecker = new AccessRechecker(db, allConnections, config.revalidateMs);
   // Revocations: published over Redis to every node when it is configured, else within this process.
   const offRecheck = onCollabAccessRecheck(() => void rechecker.recheck());
   if (bus) await bus.onSignal(COLLAB_RECHECK_CHANNEL, () => void rechecker.recheck());

@@ -1,8 +1,8 @@
-import * as Y from 'yjs';
 import { mergeStoredUpdates } from '@/lib/collab/stored-doc';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
+import type { CompactResult, LogWriter } from './log-writer';
 import type { CollabMetrics } from './metrics';
 
 const log = logger.child({ component: 'collab-persistence' });
@@ -72,7 +72,8 @@ interface PendingDoc {
 
 /**
  * Appends accepted updates to the DocUpdate log within `intervalMs` of their arrival: one row
- * per document per flush (the merge of what arrived meanwhile), all documents in one statement.
+ * per document per flush (the merge of what arrived meanwhile), all documents in one transaction,
+ * written by a LogWriter (on SQLite in a thread of its own, see log-writer.ts).
  * A failed write keeps the updates and retries; nothing is dropped.
  */
 export class UpdateLog {
@@ -82,7 +83,7 @@ export class UpdateLog {
   private closed = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly writer: LogWriter,
     private readonly intervalMs: number,
     private readonly metrics: CollabMetrics,
     /** Called after rows were committed, with how many rows each document gained. */
@@ -95,6 +96,11 @@ export class UpdateLog {
     p.updates.push(update);
     p.arrivals.push(arrivedAt);
     this.schedule(arrivedAt);
+  }
+
+  /** Folds a document's log into its snapshot, through the same writer as the appends. */
+  compact(docName: string): Promise<CompactResult> {
+    return this.writer.compact(docName);
   }
 
   hasPending(docName: string): boolean {
@@ -130,12 +136,8 @@ export class UpdateLog {
   }
 
   private async write(batch: Map<string, PendingDoc>): Promise<void> {
-    const rows = [...batch.entries()].map(([docName, p]) => ({
-      docName,
-      data: Buffer.from(p.updates.length === 1 ? p.updates[0]! : Y.mergeUpdates(p.updates)),
-    }));
     try {
-      await this.db.docUpdate.createMany({ data: rows });
+      await this.writer.write([...batch].map(([docName, p]) => ({ docName, updates: p.updates })));
     } catch (err) {
       this.metrics.persistErrors.inc();
       log.error({ err, docs: batch.size }, 'appending to the update log failed; will retry');
@@ -157,7 +159,7 @@ export class UpdateLog {
       for (const a of p.arrivals) this.metrics.persistLag.observe((now - a) / 1000);
       this.onPersisted(docName, 1);
     }
-    this.metrics.logRowsWritten.inc(rows.length);
+    this.metrics.logRowsWritten.inc(batch.size);
   }
 
   /** Flushes until nothing is pending, retrying failed writes a few times. */
@@ -165,5 +167,6 @@ export class UpdateLog {
     for (let attempt = 0; attempt < 20 && (this.pending.size > 0 || this.flushing); attempt++) await this.flush();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.writer.close();
   }
 }
