@@ -173,10 +173,13 @@ export class CollabDoc {
     this.emitted = [];
 
     let arrivedAt = Date.now();
+    // The one client whose updates make up this turn's change, if there is one: it has them already.
+    let soleSender: CollabConnection | null = null;
     if (incoming.length > 0) {
       const accepted = this.validate(incoming.filter((i) => !i.conn.abusive));
       if (accepted.length > 0) {
         arrivedAt = Math.min(...accepted.map((i) => i.at));
+        soleSender = accepted.every((i) => i.conn === accepted[0]!.conn) ? accepted[0]!.conn : null;
         const merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((i) => i.update));
         try {
           this.ydoc.transact((tr) => {
@@ -196,6 +199,7 @@ export class CollabDoc {
       }
     }
     if (fromNodes.length > 0) {
+      soleSender = null;
       try {
         Y.applyUpdate(this.ydoc, fromNodes.length === 1 ? fromNodes[0]! : Y.mergeUpdates(fromNodes), FROM_NODES);
       } catch (err) {
@@ -226,6 +230,9 @@ export class CollabDoc {
             origin: e.fromClients ? 'clients' : 'nodes',
           });
       }
+    } else {
+      // No document message: the first message (if any) is awareness, which the sender needs too.
+      soleSender = null;
     }
 
     if (this.awarenessFromClients.size > 0 || this.awarenessFromNodes.size > 0) {
@@ -243,7 +250,7 @@ export class CollabDoc {
         );
       }
     }
-    if (outgoing.length > 0) this.broadcast(outgoing);
+    if (outgoing.length > 0) this.broadcast(outgoing, soleSender);
   }
 
   /**
@@ -309,11 +316,18 @@ export class CollabDoc {
     });
   }
 
-  /** Frames the messages once and writes the same bytes to every client. */
-  broadcast(messages: readonly Uint8Array[]): void {
+  /**
+   * Frames the messages once and writes the same bytes to every client; `sender`, whose own
+   * edits the first message holds, gets only the rest (as Yjs clients, it has them already).
+   */
+  broadcast(messages: readonly Uint8Array[], sender: CollabConnection | null = null): void {
     if (this.conns.size === 0) return;
     const frames = binaryFrames(messages);
-    for (const c of this.conns) c.sendFrames(frames);
+    const forSender = sender && messages.length > 1 ? binaryFrames(messages.slice(1)) : null;
+    for (const c of this.conns) {
+      if (c !== sender) c.sendFrames(frames);
+      else if (forSender) c.sendFrames(forSender);
+    }
   }
 
   addConnection(conn: CollabConnection): void {

@@ -39,7 +39,7 @@ describe('binaryFrames', () => {
 });
 
 describe('broadcast', () => {
-  it('writes one buffer per client for a turn that carries an edit and a presence change', async () => {
+  it('writes one buffer per client for a turn that carries an edit and a presence change, no echo to the sender', async () => {
     const f = await notesFixture();
     const members = [f.token, f.tokenFor((await f.member()).id), f.tokenFor(null, true)];
     const clients = members.map((t) => server.client(server.collab.url, f.docName, t));
@@ -50,11 +50,13 @@ describe('broadcast', () => {
 
     // Count the writes to each client's socket from here on.
     const writes = new Map<unknown, number>();
+    const bytes = new Map<unknown, number>();
     for (const c of conns) {
       const socket = (c.ws as unknown as { _socket: Writable })._socket;
       const write = socket.write.bind(socket) as (...a: unknown[]) => boolean;
       socket.write = ((...a: unknown[]) => {
         writes.set(c, (writes.get(c) ?? 0) + 1);
+        bytes.set(c, (bytes.get(c) ?? 0) + (a[0] as Buffer).length);
         return write(...a);
       }) as typeof socket.write;
     }
@@ -69,13 +71,17 @@ describe('broadcast', () => {
     awareness.setLocalState({ cursor: { anchor: 1, head: 1 } });
     const cursor = awarenessMessage(encodeAwarenessUpdate(awareness, [editor.clientID]));
     const sender = conns.find((c) => c.identity.userId === f.organiser.id)!;
+    // The organiser's own client holds its edit (as if typed; the provider does not send what it applied itself).
+    Y.applyUpdate(clients[0]!.doc, Y.encodeStateAsUpdate(editor, before), clients[0]!.provider);
     sender.onMessage(Buffer.from(edit), true);
     sender.onMessage(Buffer.from(cursor), true);
     // The document flushes in the check phase this turn queued it for; ours comes after it.
     await new Promise((r) => setImmediate(r));
     expect(conns.map((c) => writes.get(c) ?? 0)).toEqual([1, 1, 1]);
+    // The others' write holds the edit too; the sender's only the cursor.
+    for (const c of conns) if (c !== sender) expect(bytes.get(sender)).toBeLessThan(bytes.get(c)! - edit.length);
 
-    // And what that one write carried is both messages, intact.
+    // What the writes carried is both messages, intact (the sender gets only the cursor: it has its edit).
     await waitFor(() => clients.every((c) => c.text.toString() === 'framed once'), { what: 'edit everywhere' });
     await waitFor(() => clients.every((c) => c.provider.awareness.getStates().has(editor.clientID)), {
       what: 'cursor everywhere',
