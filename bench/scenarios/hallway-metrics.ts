@@ -26,14 +26,20 @@ export async function hallwayMetrics(
 export async function hallwayHistogramMs(
   server: RunningServer,
   name: string,
+  /** One label the series must have, as Prometheus prints it, e.g. `op="append"`. */
+  labels = '',
 ): Promise<{ p50: number; p99: number; max: number; count: number } | undefined> {
   if (!server.isHallway) return undefined;
   const text = await (
     await fetch(`${server.httpUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
   ).text();
   const buckets: [number, number][] = [];
-  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\S+)$`, 'gm')))
-    buckets.push([m[1] === '+Inf' ? Infinity : Number(m[1]) * 1000, Number(m[2])]);
+  for (const m of text.matchAll(new RegExp(`^${name}_bucket\\{([^}]*)\\} (\\S+)$`, 'gm'))) {
+    const set = m[1]!.split(',');
+    if (labels && !set.includes(labels)) continue;
+    const le = set.find((l) => l.startsWith('le='))!.slice(4, -1);
+    buckets.push([le === '+Inf' ? Infinity : Number(le) * 1000, Number(m[2])]);
+  }
   buckets.sort((a, b) => a[0] - b[0]);
   const count = buckets.at(-1)?.[1] ?? 0;
   if (count === 0) return { p50: 0, p99: 0, max: 0, count };

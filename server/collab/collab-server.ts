@@ -83,7 +83,7 @@ export async function createCollabServer(
   await presence.start();
 
   const updateLog = new UpdateLog(
-    logWriterFor(db, opts.db !== undefined),
+    logWriterFor(db, opts.db !== undefined, metrics),
     config.persistIntervalMs,
     metrics,
     (docName, rows) => registry.stored(docName, rows),

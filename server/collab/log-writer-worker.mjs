@@ -65,12 +65,14 @@ const compactTx = db.transaction((docName) => {
 });
 
 parentPort.on('message', (m) => {
+  const started = performance.now();
   try {
     if (m.type === 'append') {
       append(m.docs);
-      parentPort.postMessage({ id: m.id, ok: true });
+      parentPort.postMessage({ id: m.id, ok: true, ms: performance.now() - started });
     } else {
-      parentPort.postMessage({ id: m.id, ok: true, result: compactTx.immediate(m.docName) });
+      const result = compactTx.immediate(m.docName);
+      parentPort.postMessage({ id: m.id, ok: true, result, ms: performance.now() - started });
     }
   } catch (err) {
     parentPort.postMessage({ id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) });

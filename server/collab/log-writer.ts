@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
+import type { CollabMetrics } from './metrics';
 import { compactDoc } from './persistence';
 
 /** What one flush appends: each document's updates accepted since the last flush, in order. */
@@ -38,7 +39,7 @@ export function prismaLogWriter(db: Db): LogWriter {
 }
 
 type Request = { type: 'append'; docs: LogBatch[] } | { type: 'compact'; docName: string };
-type Reply = { id: number; ok: true; result?: CompactResult } | { id: number; ok: false; error: string };
+type Reply = { id: number; ok: true; result?: CompactResult; ms: number } | { id: number; ok: false; error: string };
 
 /**
  * SQLite through a worker thread with its own connection (log-writer-worker.mjs): merging the
@@ -47,11 +48,17 @@ type Reply = { id: number; ok: true; result?: CompactResult } | { id: number; ok
  */
 export class SqliteWorkerLogWriter implements LogWriter {
   private worker: Worker | null = null;
-  private readonly waiting = new Map<number, { resolve: (r?: CompactResult) => void; reject: (e: Error) => void }>();
+  private readonly waiting = new Map<
+    number,
+    { op: Request['type']; resolve: (r?: CompactResult) => void; reject: (e: Error) => void }
+  >();
   private nextId = 1;
   private closing = false;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly metrics: CollabMetrics,
+  ) {
     // Started now: loading the thread takes a moment that the first flush should not wait for.
     this.worker = this.spawn();
   }
@@ -69,7 +76,7 @@ export class SqliteWorkerLogWriter implements LogWriter {
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { op: r.type, resolve, reject });
       // Held while a request is in flight: the process does not exit before it is committed.
       worker.ref();
       worker.postMessage({ id, ...r });
@@ -89,6 +96,7 @@ export class SqliteWorkerLogWriter implements LogWriter {
       const w = this.waiting.get(r.id);
       this.waiting.delete(r.id);
       if (this.waiting.size === 0) worker.unref();
+      if (r.ok && w) this.metrics.logWriterSeconds.observe({ op: w.op }, r.ms / 1000);
       if (r.ok) w?.resolve(r.result);
       else w?.reject(new Error(r.error));
     });
@@ -106,7 +114,9 @@ export class SqliteWorkerLogWriter implements LogWriter {
 }
 
 /** The worker on SQLite, Prisma on PostgreSQL or when the server was handed a client of its own (tests). */
-export function logWriterFor(db: Db, givenDb: boolean): LogWriter {
+export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics): LogWriter {
   const target = resolveDatabaseTarget();
-  return !givenDb && target.provider === 'sqlite' ? new SqliteWorkerLogWriter(target.file) : prismaLogWriter(db);
+  return !givenDb && target.provider === 'sqlite'
+    ? new SqliteWorkerLogWriter(target.file, metrics)
+    : prismaLogWriter(db);
 }

@@ -73,13 +73,18 @@ interface PendingDoc {
 /**
  * Appends accepted updates to the DocUpdate log within `intervalMs` of their arrival: one row
  * per document per flush (the merge of what arrived meanwhile), all documents in one transaction,
- * written by a LogWriter (on SQLite in a thread of its own, see log-writer.ts).
- * A failed write keeps the updates and retries; nothing is dropped.
+ * written by a LogWriter (on SQLite in a thread of its own, see log-writer.ts). Flushes do not wait
+ * for the previous one to commit: a writer that is slow for a moment (a WAL checkpoint, a
+ * compaction, a busy machine) delays what it holds, not everything that arrives after it.
+ * A failed write keeps the updates and retries; nothing is dropped. (Rows of one document may
+ * then commit out of order; Yjs applies updates in any order, and loading applies them together.)
  */
 export class UpdateLog {
   private pending = new Map<string, PendingDoc>();
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Documents with a write in flight, and how many writes. */
+  private readonly inFlightDocs = new Map<string, number>();
   private closed = false;
 
   constructor(
@@ -103,12 +108,13 @@ export class UpdateLog {
     return this.writer.compact(docName);
   }
 
+  /** Whether something the document accepted is not committed yet (queued or being written). */
   hasPending(docName: string): boolean {
-    return this.pending.has(docName);
+    return this.pending.has(docName) || this.inFlightDocs.has(docName);
   }
 
   private schedule(arrivedAt: number): void {
-    if (this.timer || this.flushing || this.closed) return;
+    if (this.timer || this.closed) return;
     // Counted from arrival: time spent queued before append counts against the window.
     const delay = Math.max(0, this.intervalMs - (Date.now() - arrivedAt));
     this.timer = setTimeout(() => {
@@ -117,22 +123,27 @@ export class UpdateLog {
     }, delay);
   }
 
-  /** Writes everything pending now; resolves when it is committed (or retried and committed). */
+  /** Writes everything pending now; resolves when it and every earlier write are committed (or failed and queued again). */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    while (this.flushing) await this.flushing;
-    if (this.pending.size === 0) return;
-    const batch = this.pending;
-    this.pending = new Map();
-    this.flushing = this.write(batch).finally(() => {
-      this.flushing = null;
-      const oldest = Math.min(...[...this.pending.values()].map((p) => p.arrivals[0] ?? Date.now()));
-      if (this.pending.size > 0) this.schedule(oldest);
-    });
-    await this.flushing;
+    if (this.pending.size > 0) {
+      const batch = this.pending;
+      this.pending = new Map();
+      for (const docName of batch.keys()) this.inFlightDocs.set(docName, (this.inFlightDocs.get(docName) ?? 0) + 1);
+      const write = this.write(batch).finally(() => {
+        this.inFlight.delete(write);
+        for (const docName of batch.keys()) {
+          const n = this.inFlightDocs.get(docName)! - 1;
+          if (n > 0) this.inFlightDocs.set(docName, n);
+          else this.inFlightDocs.delete(docName);
+        }
+      });
+      this.inFlight.add(write);
+    }
+    await Promise.all([...this.inFlight]);
   }
 
   private async write(batch: Map<string, PendingDoc>): Promise<void> {
@@ -141,7 +152,7 @@ export class UpdateLog {
     } catch (err) {
       this.metrics.persistErrors.inc();
       log.error({ err, docs: batch.size }, 'appending to the update log failed; will retry');
-      // Put the batch back in front of anything that arrived meanwhile.
+      // Put the batch back in front of anything that arrived meanwhile, and try again shortly.
       for (const [docName, p] of this.pending) {
         const b = batch.get(docName);
         if (b) {
@@ -150,7 +161,11 @@ export class UpdateLog {
         } else batch.set(docName, p);
       }
       this.pending = batch;
-      if (!this.closed) await new Promise((r) => setTimeout(r, 200));
+      if (!this.closed) {
+        await new Promise((r) => setTimeout(r, 200));
+        const oldest = Math.min(...[...this.pending.values()].map((p) => p.arrivals[0] ?? Date.now()));
+        if (this.pending.size > 0) this.schedule(oldest);
+      }
       return;
     }
     const now = Date.now();
@@ -164,7 +179,8 @@ export class UpdateLog {
 
   /** Flushes until nothing is pending, retrying failed writes a few times. */
   async close(): Promise<void> {
-    for (let attempt = 0; attempt < 20 && (this.pending.size > 0 || this.flushing); attempt++) await this.flush();
+    for (let attempt = 0; attempt < 20 && (this.pending.size > 0 || this.inFlight.size > 0); attempt++)
+      await this.flush();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.writer.close();
