@@ -35,18 +35,6 @@ export function createDb(target: DatabaseTarget = resolveDatabaseTarget(), busyT
   return new SqliteClient({ adapter });
 }
 
-/**
- * The client the collab server appends its update log with. On SQLite a connection of its own with
- * a 50 ms busy timeout: better-sqlite3 waits for a lock on the event loop, so while another process
- * holds the file every append would stall all clients for the full 5 s; failing fast and retrying on
- * a timer (server/collab/unsaved-buffer.ts) keeps them served. PostgreSQL waits asynchronously: the
- * shared pool. `separate` says whether the caller must disconnect it.
- */
-export function createLogWriterDb(): { db: Db; separate: boolean } {
-  const target = resolveDatabaseTarget();
-  return target.provider === 'sqlite' ? { db: createDb(target, 50), separate: true } : { db, separate: false };
-}
-
 const globalForDb = globalThis as unknown as { __hallwayDb?: Db };
 
 /**

@@ -8,6 +8,7 @@ import type { ClientSpec, FromGenerator, GeneratorOptions, GeneratorStats, SendR
 import { cpuSeconds, memory } from './proc-stats';
 import type { SeedSpec } from './hallway-seed';
 import type { RunningServer } from './servers';
+import { hallwayHistogramMs } from '../scenarios/hallway-metrics';
 
 export interface LoadPlan {
   docs: number;
@@ -102,6 +103,9 @@ export interface LoadResult {
   generators: { cpuCores: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number }[];
   reconnect?: { clients: number; allSyncedSeconds: number; p50SyncMs: number; p99SyncMs: number; failed: number };
   fullChecksumsAgree?: boolean;
+  /** Hallway: from an update's arrival to its commit in the log, over the whole run (bucket upper bounds). */
+  persistLagMs?: { p50: number; p99: number; max: number; count: number };
+  logWriterMs?: Record<'append' | 'compact', { p50: number; p99: number; max: number; count: number } | undefined>;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -229,6 +233,16 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: st
       log(`    reconnect storm: ${reconnect.clients} clients resynced in ${reconnect.allSyncedSeconds} s`);
     }
 
+    const persistLagMs = await hallwayHistogramMs(server, 'hallway_collab_persist_lag_seconds').catch(() => undefined);
+    // Newer Hallway: how long its log writer thread took per append (a flush) and per compaction.
+    const logWriterMs = {
+      append: await hallwayHistogramMs(server, 'hallway_collab_log_writer_seconds', 'op="append"').catch(
+        () => undefined,
+      ),
+      compact: await hallwayHistogramMs(server, 'hallway_collab_log_writer_seconds', 'op="compact"').catch(
+        () => undefined,
+      ),
+    };
     const hist = new Histogram();
     for (const s of stats) hist.merge(s.histogram);
     const arrivals = stats.reduce((n, s) => n + s.arrivals, 0);
@@ -270,6 +284,8 @@ export async function runLoad(server: RunningServer, plan: LoadPlan, log: (s: st
       })),
       reconnect,
       fullChecksumsAgree: plan.full ? [...perDoc.values()].every((s) => s.size === 1) : undefined,
+      persistLagMs,
+      logWriterMs: logWriterMs.append?.count ? logWriterMs : undefined,
     };
   } finally {
     for (const g of gens) g.send({ type: 'close' });

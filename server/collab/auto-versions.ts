@@ -24,16 +24,27 @@ export function autoVersionsHook(opts: { db: Db; everyMs: number; checkMs: numbe
   const tracked = new Map<string, Tracked>();
   let busy: Promise<void> | null = null;
 
-  async function slotEnd(docName: string, t: Tracked): Promise<Date | null> {
-    // The slot can be moved on the board: looked up again now and then.
-    if (Date.now() - t.slotCheckedAt < 60_000) return t.slotEndsAt;
-    const sessionId = sessionIdFromDocName(docName);
-    const session = sessionId
-      ? await opts.db.session.findUnique({ where: { id: sessionId }, select: { slot: { select: { endsAt: true } } } })
-      : null;
-    t.slotEndsAt = session?.slot?.endsAt ?? null;
-    t.slotCheckedAt = Date.now();
-    return t.slotEndsAt;
+  /**
+   * The slot can be moved on the board: looked up again now and then, for every tracked document
+   * due at once in one query (hundreds of documents edited at once used to cost a query each).
+   */
+  async function refreshSlotEnds(now: number): Promise<void> {
+    const due = new Map<string, Tracked>();
+    for (const [docName, t] of tracked) {
+      const sessionId = sessionIdFromDocName(docName);
+      if (now - t.slotCheckedAt < 60_000) continue;
+      t.slotCheckedAt = now;
+      t.slotEndsAt = null;
+      if (sessionId) due.set(sessionId, t);
+    }
+    const ids = [...due.keys()];
+    for (let i = 0; i < ids.length; i += 500) {
+      const sessions = await opts.db.session.findMany({
+        where: { id: { in: ids.slice(i, i + 500) } },
+        select: { id: true, slot: { select: { endsAt: true } } },
+      });
+      for (const s of sessions) due.get(s.id)!.slotEndsAt = s.slot?.endsAt ?? null;
+    }
   }
 
   async function take(docName: string, reason: AutoVersionReason, slotEndsAt: Date | null): Promise<void> {
@@ -43,9 +54,16 @@ export function autoVersionsHook(opts: { db: Db; everyMs: number; checkMs: numbe
 
   async function pass(): Promise<void> {
     const now = Date.now();
+    try {
+      await refreshSlotEnds(now);
+    } catch (err) {
+      log.warn({ err }, 'looking up slot ends failed; trying again later');
+      for (const t of tracked.values()) t.slotCheckedAt = 0;
+      return;
+    }
     for (const [docName, t] of tracked) {
       try {
-        const endsAt = await slotEnd(docName, t);
+        const endsAt = t.slotEndsAt;
         if (endsAt && now >= endsAt.getTime() && !t.slotEndDone) {
           t.slotEndDone = true;
           t.firstEditAt = null;

@@ -8,6 +8,7 @@ import { loadStoredDoc } from './persistence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '@/lib/collab/protocol';
 import { callHooks } from './hooks';
 import { BusKind, type BusMessage } from './redis-bus';
+import { binaryFrames } from './frames';
 import { SchemaGuard, type SchemaViolation } from './schema-guard';
 
 const log = logger.child({ component: 'collab-doc' });
@@ -176,10 +177,13 @@ export class CollabDoc {
     this.emitted = [];
 
     let arrivedAt = Date.now();
+    // The one client whose updates make up this turn's change, if there is one: it has them already.
+    let soleSender: CollabConnection | null = null;
     if (incoming.length > 0) {
       const accepted = this.validate(incoming.filter((i) => !i.conn.abusive));
       if (accepted.length > 0) {
         arrivedAt = Math.min(...accepted.map((i) => i.at));
+        soleSender = accepted.every((i) => i.conn === accepted[0]!.conn) ? accepted[0]!.conn : null;
         const merged = accepted.length === 1 ? accepted[0]!.update : Y.mergeUpdates(accepted.map((i) => i.update));
         try {
           this.ydoc.transact((tr) => {
@@ -199,6 +203,7 @@ export class CollabDoc {
       }
     }
     if (fromNodes.length > 0) {
+      soleSender = null;
       try {
         Y.applyUpdate(this.ydoc, fromNodes.length === 1 ? fromNodes[0]! : Y.mergeUpdates(fromNodes), FROM_NODES);
       } catch (err) {
@@ -206,6 +211,9 @@ export class CollabDoc {
       }
     }
 
+    // This turn's messages for every client (the document's change, then awareness) go out
+    // framed once, back to back, in one write per client.
+    const outgoing: Uint8Array[] = [];
     const emitted = this.emitted;
     this.emitted = [];
     if (emitted.length > 0) {
@@ -217,7 +225,7 @@ export class CollabDoc {
         this.ctx.bus?.publish(this.name, BusKind.update, e.update);
       }
       const update = emitted.length === 1 ? emitted[0]!.update : Y.mergeUpdates(emitted.map((e) => e.update));
-      this.broadcast(updateMessage(update));
+      outgoing.push(updateMessage(update));
       if (this.ctx.hooks.length > 0) {
         for (const e of emitted)
           callHooks(this.ctx.hooks, 'onChange', {
@@ -226,6 +234,9 @@ export class CollabDoc {
             origin: e.fromClients ? 'clients' : 'nodes',
           });
       }
+    } else {
+      // No document message: the first message (if any) is awareness, which the sender needs too.
+      soleSender = null;
     }
 
     if (this.awarenessFromClients.size > 0 || this.awarenessFromNodes.size > 0) {
@@ -234,7 +245,7 @@ export class CollabDoc {
       this.awarenessFromClients.clear();
       this.awarenessFromNodes.clear();
       const encoded = encodeAwarenessUpdate(this.awareness, all);
-      this.broadcast(awarenessMessage(encoded));
+      outgoing.push(awarenessMessage(encoded));
       if (fromClients.length > 0) {
         this.ctx.bus?.publish(
           this.name,
@@ -243,6 +254,7 @@ export class CollabDoc {
         );
       }
     }
+    if (outgoing.length > 0) this.broadcast(outgoing, soleSender);
   }
 
   /**
@@ -308,8 +320,18 @@ export class CollabDoc {
     });
   }
 
-  broadcast(message: Uint8Array): void {
-    for (const c of this.conns) c.send(message);
+  /**
+   * Frames the messages once and writes the same bytes to every client; `sender`, whose own
+   * edits the first message holds, gets only the rest (as Yjs clients, it has them already).
+   */
+  broadcast(messages: readonly Uint8Array[], sender: CollabConnection | null = null): void {
+    if (this.conns.size === 0) return;
+    const frames = binaryFrames(messages);
+    const forSender = sender && messages.length > 1 ? binaryFrames(messages.slice(1)) : null;
+    for (const c of this.conns) {
+      if (c !== sender) c.sendFrames(frames);
+      else if (forSender) c.sendFrames(forSender);
+    }
   }
 
   addConnection(conn: CollabConnection): void {

@@ -333,11 +333,17 @@ describe('operations', () => {
     const server = await startCollab({ compactThreshold: 3, idleUnloadMs: 50, persistIntervalMs: 5 });
     const a = client(server.url, f.docName, f.token);
     await waitSynced(a);
+    const upTo = (n: number) => Array.from({ length: n }, (_, i) => `${i},`).join('');
     for (let i = 0; i < 40; i++) {
       a.text.insert(a.text.length, `${i},`);
-      if (i % 4 === 0) await new Promise((r) => setTimeout(r, 10));
+      // Every fourth edit waits until it is stored, so the log gets rows enough to compact
+      // however the server batches its writes; the edits in between append meanwhile.
+      if (i % 4 === 0 && i < 20) {
+        const sofar = upTo(i + 1);
+        await waitFor(async () => (await storedText(f.docName)).startsWith(sofar), { what: `edit ${i} stored` });
+      }
     }
-    const expected = Array.from({ length: 40 }, (_, i) => `${i},`).join('');
+    const expected = upTo(40);
     await waitFor(async () => (await storedText(f.docName)) === expected, { what: 'stored' });
     await waitFor(() => db.docSnapshot.findUnique({ where: { docName: f.docName } }), { what: 'snapshot written' });
     a.destroy();

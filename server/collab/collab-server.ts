@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { COLLAB_RECHECK_CHANNEL, onCollabAccessRecheck } from '@/lib/collab/revocation';
-import { createLogWriterDb, db as defaultDb, type Db } from '@/lib/db';
+import { db as defaultDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import type { UpgradeTarget } from '../app-server';
@@ -20,6 +20,7 @@ import { DocumentRegistry } from './document-registry';
 import { startHeartbeat } from './heartbeat';
 import { callHooks, type CollabHooks } from './hooks';
 import { createCollabMetrics, type CollabMetrics } from './metrics';
+import { logWriterFor } from './log-writer';
 import { UpdateLog } from './persistence';
 import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
@@ -97,10 +98,9 @@ export async function createCollabServer(
   const presence = new PresenceTracker(docs, config.redisUrl);
   await presence.start();
 
-  const logWriter = opts.db ? { db, separate: false } : createLogWriterDb();
   const unsaved = new UnsavedBuffer(config.maxUnsavedBytes, metrics);
   const updateLog = new UpdateLog(
-    logWriter.db,
+    logWriterFor(db, opts.db !== undefined, metrics),
     config.persistIntervalMs,
     metrics,
     (docName, rows) => registry.stored(docName, rows),
@@ -267,7 +267,6 @@ export async function createCollabServer(
     wss.close();
     await presence.close();
     await bus?.close();
-    if (logWriter.separate) await logWriter.db.$disconnect();
     log.info('collab server closed');
   }
 

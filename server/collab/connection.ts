@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -37,7 +38,23 @@ export class CollabConnection {
 
   /** Sends unless the socket has fallen too far behind, in which case it is dropped (it resyncs on reconnect). */
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (!this.writable()) return;
+    this.ws.send(message, { binary: true });
+  }
+
+  /**
+   * Writes bytes that are already whole WebSocket frames (see frames.ts) straight to the socket:
+   * a broadcast is framed once for all clients and costs one write per client, where ws.send
+   * makes a header per client and a corked two-buffer writev. Safe to mix with send(): with
+   * permessage-deflate off ws's sender never queues, so both write to the socket in call order.
+   */
+  sendFrames(frames: Buffer): void {
+    if (!this.writable()) return;
+    (this.ws as unknown as { _socket: Writable })._socket.write(frames);
+  }
+
+  private writable(): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
     if (this.ws.bufferedAmount > this.ctx.config.maxBufferedBytes) {
       this.ctx.metrics.closed.inc({ reason: 'slow_consumer' });
       log.info(
@@ -47,9 +64,9 @@ export class CollabConnection {
       this.closed = true;
       // A close frame would queue behind the backlog; the socket goes now.
       this.ws.terminate();
-      return;
+      return false;
     }
-    this.ws.send(message, { binary: true });
+    return true;
   }
 
   close(code: number, reason: string, metricReason: string): void {

@@ -6,7 +6,7 @@ import type { CollabConfig } from './config';
 import type { CollabContext } from './context';
 import { callHooks } from './hooks';
 import type { CollabMetrics } from './metrics';
-import { compactDoc, type UpdateLog } from './persistence';
+import type { UpdateLog } from './persistence';
 
 const log = logger.child({ component: 'collab-documents' });
 
@@ -107,7 +107,7 @@ export class DocumentRegistry {
   private async compact(doc: CollabDoc): Promise<void> {
     doc.compacting = true;
     try {
-      const result = await compactDoc(this.db, doc.name);
+      const result = await this.ctx.updateLog.compact(doc.name);
       this.metrics.compactions.inc({ result });
       if (result === 'compacted') doc.logRows = 0;
     } catch (err) {

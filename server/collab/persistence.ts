@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import { mergeStoredUpdates } from '@/lib/collab/stored-doc';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
+import type { CompactResult, LogWriter } from './log-writer';
 import type { CollabMetrics } from './metrics';
 import type { UnsavedBuffer } from './unsaved-buffer';
 
@@ -70,17 +70,23 @@ interface PendingDoc {
 
 /**
  * Appends accepted updates to the DocUpdate log within `intervalMs` of their arrival: one row
- * per document per flush (the merge of what arrived meanwhile), all documents in one statement.
- * A failed write keeps the updates and retries; nothing is dropped.
+ * per document per flush (the merge of what arrived meanwhile), all documents in one transaction,
+ * written by a LogWriter (on SQLite in a thread of its own, see log-writer.ts). Flushes do not wait
+ * for the previous one to commit: a writer that is slow for a moment (a WAL checkpoint, a
+ * compaction, a busy machine) delays what it holds, not everything that arrives after it.
+ * A failed write keeps the updates and retries; nothing is dropped. (Rows of one document may
+ * then commit out of order; Yjs applies updates in any order, and loading applies them together.)
  */
 export class UpdateLog {
   private pending = new Map<string, PendingDoc>();
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Documents with a write in flight, and how many writes. */
+  private readonly inFlightDocs = new Map<string, number>();
   private closed = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly writer: LogWriter,
     private readonly intervalMs: number,
     private readonly metrics: CollabMetrics,
     /** Called after rows were committed, with how many rows each document gained. */
@@ -98,12 +104,18 @@ export class UpdateLog {
     this.schedule(arrivedAt);
   }
 
+  /** Folds a document's log into its snapshot, through the same writer as the appends. */
+  compact(docName: string): Promise<CompactResult> {
+    return this.writer.compact(docName);
+  }
+
+  /** Whether something the document accepted is not committed yet (queued or being written). */
   hasPending(docName: string): boolean {
-    return this.pending.has(docName);
+    return this.pending.has(docName) || this.inFlightDocs.has(docName);
   }
 
   private schedule(arrivedAt: number): void {
-    if (this.timer || this.flushing || this.closed) return;
+    if (this.timer || this.closed) return;
     // Counted from arrival: time spent queued before append counts against the window.
     const delay = Math.max(0, this.intervalMs - (Date.now() - arrivedAt));
     this.timer = setTimeout(() => {
@@ -112,37 +124,38 @@ export class UpdateLog {
     }, delay);
   }
 
-  /** Writes everything pending now; resolves when it is committed (or retried and committed). */
+  /** Writes everything pending now; resolves when it and every earlier write are committed (or failed and queued again). */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    while (this.flushing) await this.flushing;
-    if (this.pending.size === 0) return;
-    const batch = this.pending;
-    this.pending = new Map();
-    this.flushing = this.write(batch).finally(() => {
-      this.flushing = null;
-      const oldest = Math.min(...[...this.pending.values()].map((p) => p.arrivals[0] ?? Date.now()));
-      if (this.pending.size > 0) this.schedule(oldest);
-    });
-    await this.flushing;
+    if (this.pending.size > 0) {
+      const batch = this.pending;
+      this.pending = new Map();
+      for (const docName of batch.keys()) this.inFlightDocs.set(docName, (this.inFlightDocs.get(docName) ?? 0) + 1);
+      const write = this.write(batch).finally(() => {
+        this.inFlight.delete(write);
+        for (const docName of batch.keys()) {
+          const n = this.inFlightDocs.get(docName)! - 1;
+          if (n > 0) this.inFlightDocs.set(docName, n);
+          else this.inFlightDocs.delete(docName);
+        }
+      });
+      this.inFlight.add(write);
+    }
+    await Promise.all([...this.inFlight]);
   }
 
   private async write(batch: Map<string, PendingDoc>): Promise<void> {
-    const rows = [...batch.entries()].map(([docName, p]) => ({
-      docName,
-      data: Buffer.from(p.updates.length === 1 ? p.updates[0]! : Y.mergeUpdates(p.updates)),
-    }));
     try {
-      await this.db.docUpdate.createMany({ data: rows });
+      await this.writer.write([...batch].map(([docName, p]) => ({ docName, updates: p.updates })));
     } catch (err) {
       const retryMs = this.unsaved.failed(
         err,
         [...batch.values()].reduce((n, p) => n + p.updates.length, 0),
       );
-      // Put the batch back in front of anything that arrived meanwhile.
+      // Put the batch back in front of anything that arrived meanwhile, and try again shortly.
       for (const [docName, p] of this.pending) {
         const b = batch.get(docName);
         if (b) {
@@ -151,7 +164,11 @@ export class UpdateLog {
         } else batch.set(docName, p);
       }
       this.pending = batch;
-      if (!this.closed) await new Promise((r) => setTimeout(r, retryMs));
+      if (!this.closed) {
+        await new Promise((r) => setTimeout(r, retryMs));
+        const oldest = Math.min(...[...this.pending.values()].map((p) => p.arrivals[0] ?? Date.now()));
+        if (this.pending.size > 0) this.schedule(oldest);
+      }
       return;
     }
     const written = [...batch.values()].flatMap((p) => p.updates);
@@ -165,13 +182,15 @@ export class UpdateLog {
       for (const a of p.arrivals) this.metrics.persistLag.observe((now - a) / 1000);
       this.onPersisted(docName, 1);
     }
-    this.metrics.logRowsWritten.inc(rows.length);
+    this.metrics.logRowsWritten.inc(batch.size);
   }
 
   /** Flushes until nothing is pending, retrying failed writes a few times. */
   async close(): Promise<void> {
-    for (let attempt = 0; attempt < 20 && (this.pending.size > 0 || this.flushing); attempt++) await this.flush();
+    for (let attempt = 0; attempt < 20 && (this.pending.size > 0 || this.inFlight.size > 0); attempt++)
+      await this.flush();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.writer.close();
   }
 }

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { resolveDatabaseTarget } from '@/lib/database-url';
+import type { Db } from '@/lib/db';
+import type { CollabMetrics } from './metrics';
+import { compactDoc } from './persistence';
+
+/** What one flush appends: each document's updates accepted since the last flush, in order. */
+export interface LogBatch {
+  docName: string;
+  updates: Uint8Array[];
+}
+
+export type CompactResult = 'compacted' | 'nothing' | 'conflict';
+
+/** Where the update log is written: appends and compactions. */
+export interface LogWriter {
+  /** Appends one flush (one row per document, one transaction); rejects when nothing was written. */
+  write(batch: LogBatch[]): Promise<void>;
+  /** Folds a document's log into its snapshot (see compactDoc in persistence.ts). */
+  compact(docName: string): Promise<CompactResult>;
+  close(): Promise<void>;
+}
+
+/** Through Prisma on the calling thread: PostgreSQL (its I/O is asynchronous anyway) and tests' own clients. */
+export function prismaLogWriter(db: Db): LogWriter {
+  return {
+    async write(batch) {
+      const data = batch.map(({ docName, updates }) => ({
+        docName,
+        data: Buffer.from(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)),
+      }));
+      await db.docUpdate.createMany({ data });
+    },
+    compact: (docName) => compactDoc(db, docName),
+    async close() {},
+  };
+}
+
+type Request = { type: 'append'; docs: LogBatch[] } | { type: 'compact'; docName: string };
+type Reply = { id: number; ok: true; result?: CompactResult; ms: number } | { id: number; ok: false; error: string };
+
+/**
+ * SQLite through a worker thread with its own connection (log-writer-worker.mjs): merging the
+ * updates and the synchronous commit happen off the event loop that fans edits out. WAL lets it
+ * write while the main connection reads; SQLite serialises it with other writers (busy timeout).
+ */
+export class SqliteWorkerLogWriter implements LogWriter {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<
+    number,
+    { op: Request['type']; resolve: (r?: CompactResult) => void; reject: (e: Error) => void }
+  >();
+  private nextId = 1;
+  private closing = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly metrics: CollabMetrics,
+  ) {
+    // Started now: loading the thread takes a moment that the first flush should not wait for.
+    this.worker = this.spawn();
+  }
+
+  async write(batch: LogBatch[]): Promise<void> {
+    await this.request({ type: 'append', docs: batch });
+  }
+
+  async compact(docName: string): Promise<CompactResult> {
+    return (await this.request({ type: 'compact', docName }))!;
+  }
+
+  private request(r: Request): Promise<CompactResult | undefined> {
+    if (this.closing) return Promise.reject(new Error('log writer closed'));
+    const worker = (this.worker ??= this.spawn());
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { op: r.type, resolve, reject });
+      // Held while a request is in flight: the process does not exit before it is committed.
+      worker.ref();
+      worker.postMessage({ id, ...r });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(path.join(__dirname, 'log-writer-worker.mjs'), { workerData: { file: this.file } });
+    worker.on('message', (r: Reply) => {
+      const w = this.waiting.get(r.id);
+      this.waiting.delete(r.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (r.ok && w) this.metrics.logWriterSeconds.observe({ op: w.op }, r.ms / 1000);
+      if (r.ok) w?.resolve(r.result);
+      else w?.reject(new Error(r.error));
+    });
+    // A thread that died fails what it held (the UpdateLog keeps it and retries); the next write starts a new one.
+    const died = (err: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const w of this.waiting.values()) w.reject(err);
+      this.waiting.clear();
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`log writer thread exited (${code})`)));
+    worker.unref();
+    return worker;
+  }
+}
+
+/** The worker on SQLite, Prisma on PostgreSQL or when the server was handed a client of its own (tests). */
+export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics): LogWriter {
+  const target = resolveDatabaseTarget();
+  return !givenDb && target.provider === 'sqlite'
+    ? new SqliteWorkerLogWriter(target.file, metrics)
+    : prismaLogWriter(db);
+}
