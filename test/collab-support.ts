@@ -98,7 +98,11 @@ export async function spawnCollab(opts: { port?: number; env?: Record<string, st
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collab server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running behind the failed test.
+      proc.kill('SIGKILL');
+      reject(new Error(`collab server did not start:\n${output}`));
+    }, 30_000);
     proc.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const m = /"port":(\d+)[^\n]*collab server listening/.exec(output);

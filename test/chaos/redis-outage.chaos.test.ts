@@ -39,7 +39,9 @@ it('Redis down between two nodes: each serves its own clients, health 503, all c
   proxy = await startTcpProxy(target.hostname, Number(target.port || 6379));
   const redisUrl = `redis://127.0.0.1:${proxy.port}`;
   const f = await notesFixture();
-  nodes = [await spawnCollab({ env: { REDIS_URL: redisUrl } }), await spawnCollab({ env: { REDIS_URL: redisUrl } })];
+  // One at a time into `nodes`, so afterEach stops the first if the second fails to start.
+  nodes.push(await spawnCollab({ env: { REDIS_URL: redisUrl } }));
+  nodes.push(await spawnCollab({ env: { REDIS_URL: redisUrl } }));
   const token = async () => f.tokenFor((await f.member()).id);
   const [a1, a2] = [
     connectClient(nodes[0]!.url, f.docName, await token()),
