@@ -19,6 +19,7 @@ import { DocumentRegistry } from './document-registry';
 import { startHeartbeat } from './heartbeat';
 import { callHooks, type CollabHooks } from './hooks';
 import { createCollabMetrics, type CollabMetrics } from './metrics';
+import { notesRenditionsHook } from './notes-renditions-hook';
 import { UpdateLog } from './persistence';
 import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
@@ -63,6 +64,7 @@ export async function createCollabServer(
   // Notes features that run on the server; tests may pass their own list.
   const hooks = opts.hooks ?? [
     autoVersionsHook({ db, everyMs: config.autoVersionEveryMs, checkMs: config.autoVersionCheckMs }),
+    notesRenditionsHook({ db }),
   ];
   const metrics = createCollabMetrics();
   const registry = new DocumentRegistry(config, db, metrics);
