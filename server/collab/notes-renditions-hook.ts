@@ -10,7 +10,8 @@ const log = logger.child({ component: 'collab-notes-renditions' });
  * Keeps each session document's export rendition (lib/export/notes-renditions.ts) current, so an
  * export, even the first after a restart, reads Markdown instead of converting every document.
  * A document is rendered from what is stored once its edits pause for `quietMs`, and at least
- * every `maxWaitMs` while they go on: a few milliseconds of work per document now and then, off
+ * every `maxWaitMs` while they go on (renditions made mid-session are soon outdated; an export
+ * renders a missing one itself): a few milliseconds of work per document now and then, off
  * the path of edits. Only the node that stored the edits renders them.
  */
 export function notesRenditionsHook(opts: { db: Db; quietMs?: number; maxWaitMs?: number }): CollabHooks & {
@@ -18,7 +19,7 @@ export function notesRenditionsHook(opts: { db: Db; quietMs?: number; maxWaitMs?
   settled(): Promise<void>;
 } {
   const quietMs = opts.quietMs ?? 2000;
-  const maxWaitMs = opts.maxWaitMs ?? 30_000;
+  const maxWaitMs = opts.maxWaitMs ?? 300_000;
   const waiting = new Map<string, { firstAt: number; timer: NodeJS.Timeout }>();
   const due = new Set<string>();
   let busy: Promise<void> | null = null;
