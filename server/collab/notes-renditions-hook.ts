@@ -1,5 +1,4 @@
 import type { Db } from '@/lib/db';
-import { renderStoredNotes } from '@/lib/export/notes-renditions';
 import { logger } from '@/lib/logger';
 import { sessionIdFromDocName } from '@/lib/notes/doc-name';
 import type { CollabHooks } from './hooks';
@@ -31,6 +30,8 @@ export function notesRenditionsHook(opts: { db: Db; quietMs?: number; maxWaitMs?
         const names = [...due];
         due.clear();
         try {
+          // Loaded on first use: the Markdown serializer stays out of the collab server's start-up.
+          const { renderStoredNotes } = await import('@/lib/export/notes-renditions');
           await renderStoredNotes(names, opts.db);
         } catch (err) {
           // The export renders what is missing itself; nothing is lost but time.
