@@ -21,7 +21,7 @@ import { renderNotes, type RenderedNotes } from './markdown-document';
 // compaction that folds them into a new snapshot, so equal versions mean equal content, and a
 // rendition is used only when its version is the one read now: never stale, at worst recomputed.
 
-/** Bump when the export's Markdown changes in a way the probe below might not show. */
+/** Bump when the export's Markdown changes in a way the probe below might not show (convert.ts, say). */
 const RENDITION_FORMAT = 1;
 
 // What the serializer makes of a varied outline: a new @tiptap/markdown or a change to our
