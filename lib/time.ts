@@ -40,9 +40,17 @@ export function dayInZone(d: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "09:30" in the event's zone. */
 export function timeInZone(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  // One formatter per zone: making one costs far more than formatting (exports format hundreds).
+  let f = timeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false });
+    timeFormats.set(timeZone, f);
+  }
+  return f.format(d);
 }
 
 /** "Thu 11 June 2026" for a date-only value. */

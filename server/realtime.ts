@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { env } from '@/lib/env';
 import { registerRedisCheck, registerWritesCheck } from '@/lib/health';
+import { registerAcceptedEditsFlush } from '@/lib/notes/accepted-edits';
 import { registerPresenceReader } from '@/lib/notes/presence-registry';
 import type { UpgradeTarget } from './app-server';
 import { createCollabServer } from './collab/collab-server';
@@ -25,5 +26,7 @@ export async function createRealtime(): Promise<{ collab?: UpgradeTarget; routes
   if (collab.redisCheck) registerRedisCheck(collab.redisCheck);
   registerWritesCheck(collab.writesCheck);
   registerPresenceReader((names) => collab.presence.read(names));
+  // Exports include every edit this node accepted before the request (lib/notes/accepted-edits.ts).
+  registerAcceptedEditsFlush(() => collab.flush());
   return { collab, routes: { '/metrics': guardMetrics((req, res) => collab.metricsHandler(req, res)) } };
 }

@@ -13,6 +13,7 @@ import { addMember, buildEvent, buildSession, buildUser } from '@/test/builders'
 import type { Visibility } from '@/lib/db';
 import { createCollabServer, type CollabServer } from '@/server/collab/collab-server';
 import type { CollabConfig } from '@/server/collab/config';
+import type { CollabHooks } from '@/server/collab/hooks';
 import { loadStoredDoc } from '@/server/collab/persistence';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -46,8 +47,12 @@ export interface RunningCollab {
 }
 
 /** A collab server in this process on `port` (0 = any free port). */
-export async function startCollab(config: Partial<CollabConfig> = {}, port = 0): Promise<RunningCollab> {
-  const server = await createCollabServer({ config: { redisUrl: undefined, ...config } });
+export async function startCollab(
+  config: Partial<CollabConfig> = {},
+  port = 0,
+  opts: { hooks?: readonly CollabHooks[] } = {},
+): Promise<RunningCollab> {
+  const server = await createCollabServer({ config: { redisUrl: undefined, ...config }, hooks: opts.hooks });
   const httpServer = http.createServer((req, res) => {
     if (req.url?.startsWith('/metrics')) return void server.metricsHandler(req, res);
     res.writeHead(404).end();

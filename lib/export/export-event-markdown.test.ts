@@ -229,4 +229,31 @@ describe('Markdown export', () => {
     await callRoute(approve, 'PUT', { id: s.lateAft.id }, { cookie: cookies.host, body: { approved: false } });
     expect(await headings()).toEqual(['## Feature flags: without the mess?']);
   });
+
+  it('gives outsiders one session alone only once approved, as the event export does', async () => {
+    const { event, s, cookies } = await buildSchedule();
+    await db.event.update({
+      where: { id: event.id },
+      data: { settings: JSON.stringify({ requireNotesApproval: true }) },
+    });
+    const eventHeadings = async (cookie?: string) =>
+      (await get(eventNotes, { slug: event.slug }, '', cookie)).text.split('\n').filter((l) => l.startsWith('## '));
+    // Not approved: the event export leaves it out for everyone, so outsiders cannot fetch it alone.
+    expect(await eventHeadings()).toEqual([]);
+    const anonymous = await get(sessionNotes, { id: s.early.id });
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.text).not.toContain('flags need owners');
+    expect((await get(sessionNotes, { id: s.early.id }, '', cookies.outsider)).status).toBe(403);
+    // A member reads these notes in the app anyway.
+    const member = await get(sessionNotes, { id: s.early.id }, '', cookies.host);
+    expect(member.status).toBe(200);
+    expect(member.text).toContain('flags need owners');
+
+    await callRoute(approve, 'PUT', { id: s.early.id }, { cookie: cookies.organiser, body: { approved: true } });
+    expect(await eventHeadings()).toEqual(['## Feature flags: without the mess?']);
+    expect((await get(sessionNotes, { id: s.early.id })).text).toContain('flags need owners');
+    expect((await get(sessionNotes, { id: s.early.id }, '', cookies.outsider)).status).toBe(200);
+    // Another session, still unapproved, stays closed to outsiders.
+    expect((await get(sessionNotes, { id: s.lateAft.id })).status).toBe(403);
+  });
 });

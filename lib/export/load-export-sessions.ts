@@ -1,8 +1,8 @@
 import { db } from '@/lib/db';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { timeInZone } from '@/lib/time';
-import { hasNotes, type ExportSession } from './markdown-document';
-import { loadNotesJSON } from './notes-cache';
+import type { ExportSession } from './markdown-document';
+import { loadRenderedNotes } from './notes-renditions';
 
 const DAY_MS = 86_400_000;
 
@@ -47,7 +47,7 @@ export async function loadExportSessions(
       a.title.localeCompare(b.title),
   );
   const unscheduled = rows.filter((r) => !r.slot).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const notes = await loadNotesJSON(rows.map((r) => docNameForSession(r.id)));
+  const notes = await loadRenderedNotes(rows.map((r) => docNameForSession(r.id)));
   const firstDay = Date.parse(event.startDate.toISOString().slice(0, 10));
   const toExport = (r: (typeof rows)[number]): ExportSession => ({
     id: r.id,
@@ -60,5 +60,5 @@ export async function loadExportSessions(
     notes: notes.get(docNameForSession(r.id))!,
   });
   const rest = unscheduled.map(toExport);
-  return [...scheduled.map(toExport), ...(opts.anyStatus ? rest : rest.filter((s) => hasNotes(s.notes)))];
+  return [...scheduled.map(toExport), ...(opts.anyStatus ? rest : rest.filter((s) => s.notes.hasNotes))];
 }

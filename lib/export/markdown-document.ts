@@ -15,7 +15,19 @@ export interface ExportSession {
   end: string | null;
   room: string | null;
   hosts: string[];
-  notes: JSONContent;
+  notes: RenderedNotes;
+}
+
+/**
+ * A document's notes as the export writes them, made once per stored state and kept
+ * (notes-renditions.ts), so an export only assembles strings.
+ */
+export interface RenderedNotes {
+  hasNotes: boolean;
+  /** Nested under a `##` session heading: notes headings two levels down. */
+  markdown: string;
+  /** Nested under a `#` heading; null when the notes have no headings (then the same as `markdown`). */
+  markdownTop: string | null;
 }
 
 export interface ExportOptions {
@@ -85,24 +97,24 @@ function joinNames(names: string[]): string {
 /** One session: its heading (with an explicit anchor when given), the meta line, the notes. */
 export function sessionSection(
   s: ExportSession,
-  level: number,
+  level: 1 | 2,
   opts: ExportOptions,
   anchor: string | null = null,
 ): string {
   const heading = `${'#'.repeat(level)} ${inlineText(s.title)}${anchor ? ` {#${anchor}}` : ''}`;
-  const notes = notesMarkdown(s.notes, level);
+  const notes = level === 1 ? (s.notes.markdownTop ?? s.notes.markdown) : s.notes.markdown;
   return [heading, sessionMetaLine(s, opts), notes.trimEnd()].filter(Boolean).join('\n\n');
 }
 
-// Serialized notes per notes object (shared, read-only entries of notes-cache.ts) and level.
-const serialized = new WeakMap<JSONContent, Map<number, string>>();
+const hasHeading = (n: JSONContent): boolean => n.type === 'heading' || (n.content ?? []).some(hasHeading);
 
-function notesMarkdown(notes: JSONContent, level: number): string {
-  let byLevel = serialized.get(notes);
-  if (!byLevel) serialized.set(notes, (byLevel = new Map()));
-  let md = byLevel.get(level);
-  if (md === undefined) byLevel.set(level, (md = notesToMarkdown(shiftHeadings(notes, level))));
-  return md;
+/** The notes (ProseMirror JSON of the notes schema) in the forms the export writes. */
+export function renderNotes(notes: JSONContent): RenderedNotes {
+  return {
+    hasNotes: hasNotes(notes),
+    markdown: notesToMarkdown(shiftHeadings(notes, 2)),
+    markdownTop: hasHeading(notes) ? notesToMarkdown(shiftHeadings(notes, 1)) : null,
+  };
 }
 
 /** A YAML double-quoted scalar: JSON strings are valid YAML. */

@@ -129,6 +129,23 @@ describe('publishing notes as a gist', () => {
     ).toBe(400);
   });
 
+  it('publishes one session only once a host approved it, when the event asks for approval', async () => {
+    const { event, a, user, cookie } = await setUp();
+    await db.event.update({
+      where: { id: event.id },
+      data: { settings: JSON.stringify({ requireNotesApproval: true }) },
+    });
+    const gists = github.fake.gists.size;
+    // Even the organiser, who reads the notes in the app: a gist is a publication.
+    const refused = await callRoute(publishSession, 'POST', { id: a.id }, { cookie, body: {} });
+    expect(refused.status).toBe(403);
+    expect(github.fake.gists.size).toBe(gists);
+    expect(await db.gistPublication.count({ where: { eventId: event.id } })).toBe(0);
+    await db.notesApproval.create({ data: { sessionId: a.id, eventId: event.id, approvedById: user.id } });
+    expect((await callRoute(publishSession, 'POST', { id: a.id }, { cookie, body: {} })).status).toBe(200);
+    expect(github.fake.gists.size).toBe(gists + 1);
+  });
+
   it('turns GitHub errors into clear messages and saves nothing half-way', async () => {
     const { event, cookie, token } = await setUp();
     const publish = () => callRoute(publishEvent, 'POST', { slug: event.slug }, { cookie, body: {} });

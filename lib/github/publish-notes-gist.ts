@@ -62,7 +62,7 @@ async function gistFiles(
 ): Promise<{ description: string; files: Record<string, string> }> {
   const query = { attribution: input.attribution };
   if (target.kind === 'session') {
-    const out = await exportSessionMarkdown({ actor, sessionId: target.sessionId, query });
+    const out = await exportSessionMarkdown({ actor, sessionId: target.sessionId, query, publish: true });
     return { description: out.sessions[0]!.title, files: { [out.filename]: out.markdown } };
   }
   const whole = await exportEventMarkdown({ actor, slug: target.slug, query, sessionFiles: input.layout === 'files' });

@@ -21,6 +21,7 @@ import { startHeartbeat } from './heartbeat';
 import { callHooks, type CollabHooks } from './hooks';
 import { createCollabMetrics, type CollabMetrics } from './metrics';
 import { logWriterFor } from './log-writer';
+import { notesRenditionsHook } from './notes-renditions-hook';
 import { UpdateLog } from './persistence';
 import { PresenceTracker } from './presence';
 import { RateLimiter } from './rate-limiter';
@@ -78,6 +79,7 @@ export async function createCollabServer(
   // Notes features that run on the server; tests may pass their own list.
   const hooks = opts.hooks ?? [
     autoVersionsHook({ db, everyMs: config.autoVersionEveryMs, checkMs: config.autoVersionCheckMs }),
+    notesRenditionsHook({ db }),
   ];
   const metrics = createCollabMetrics();
   const registry = new DocumentRegistry(config, db, metrics);
