@@ -15,6 +15,17 @@ export function startHeartbeat(
   metrics: CollabMetrics,
   intervalMs = 30_000,
 ): () => void {
+  const round = heartbeatRound(connections, metrics);
+  const timer = setInterval(() => round.run(), intervalMs);
+  timer.unref();
+  return () => {
+    round.stop();
+    clearInterval(timer);
+  };
+}
+
+/** One heartbeat round at a time (run), for the interval above and for tests that drive rounds themselves. */
+export function heartbeatRound(connections: ReadonlySet<CollabConnection>, metrics: CollabMetrics) {
   let stopped = false;
   const pingSlice = (list: CollabConnection[], from: number) => {
     if (stopped) return;
@@ -30,10 +41,10 @@ export function startHeartbeat(
     }
     if (from + SLICE < list.length) setImmediate(() => pingSlice(list, from + SLICE));
   };
-  const timer = setInterval(() => pingSlice([...connections], 0), intervalMs);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
+  return {
+    run: () => pingSlice([...connections], 0),
+    stop: () => {
+      stopped = true;
+    },
   };
 }
