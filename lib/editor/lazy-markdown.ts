@@ -1,0 +1,39 @@
+// Loads the clipboard's Markdown code (clipboard-markdown.ts) when someone is about to paste or
+// copy, not with the editor: the notes page becomes editable sooner with ~35 KB less to parse.
+// Clipboard handlers must answer synchronously, so callers use clipboardMarkdown() when it is
+// there and fall back (paste: insert once loaded; copy: ProseMirror's plain text) when it is not.
+
+import type * as ClipboardMarkdownModule from './clipboard-markdown';
+
+type ClipboardMarkdown = typeof ClipboardMarkdownModule;
+
+let loaded: ClipboardMarkdown | null = null;
+let loading: Promise<ClipboardMarkdown> | null = null;
+
+/** Starts loading (once) and resolves with the module. */
+export function loadClipboardMarkdown(): Promise<ClipboardMarkdown> {
+  loading ??= import('./clipboard-markdown').then(
+    (m) => (loaded = m),
+    (err: unknown) => {
+      loading = null; // a failed chunk load (offline) may be tried again on the next paste
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** The module when it has loaded, else null. */
+export function clipboardMarkdown(): ClipboardMarkdown | null {
+  return loaded;
+}
+
+const preload = () => {
+  void loadClipboardMarkdown().catch(() => undefined);
+  return false;
+};
+
+/**
+ * ProseMirror DOM handlers that start the load when a paste or copy may follow: focus (editors)
+ * and a pointer press (readers select text without focusing a read-only editor).
+ */
+export const loadMarkdownOnIntent = { focus: preload, pointerdown: preload };
