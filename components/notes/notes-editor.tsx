@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { Doc as YDoc } from 'yjs';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { notesExtensions } from '@/lib/editor/extensions';
+import { loadMarkdownWhenIdle } from '@/lib/editor/lazy-markdown';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
 import { CollabConnection, type ConnectionState } from './collab-connection';
@@ -193,6 +194,11 @@ function LiveEditor({
   useEffect(() => {
     if (editable && state.everSynced) stampSchemaVersion(conn.doc);
   }, [editable, state.everSynced, conn]);
+
+  // The clipboard's Markdown code is left out of the editor's chunk: fetch it once the notes are in.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && state.everSynced) loadMarkdownWhenIdle(editor.view.dom);
+  }, [editor, state.everSynced]);
 
   useEffect(() => {
     if (!editor) return;

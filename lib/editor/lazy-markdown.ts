@@ -37,3 +37,16 @@ const preload = () => {
  * and a pointer press (readers select text without focusing a read-only editor).
  */
 export const loadMarkdownOnIntent = { focus: preload, pointerdown: preload };
+
+/**
+ * Loads the clipboard code when the page is next idle (the notes editor calls it once the server's
+ * notes arrived, so it is not in the way of becoming editable), so a copy soon after opening gets
+ * Markdown too. The editor's element then says `data-clipboard-markdown="ready"` (browser tests
+ * wait for it).
+ */
+export function loadMarkdownWhenIdle(dom: HTMLElement): void {
+  const mark = () => dom.setAttribute('data-clipboard-markdown', 'ready');
+  const start = () => void loadClipboardMarkdown().then(mark, () => undefined);
+  // Without requestIdleCallback (older Safari, test DOMs) the focus or press above loads it.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+}

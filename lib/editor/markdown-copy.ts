@@ -34,8 +34,9 @@ function sliceToMarkdown(nodes: JSONContent[], notesToMarkdown: (doc: JSONConten
 /**
  * Copying puts Markdown on the clipboard as its text/plain part (the HTML part stays), written by
  * the same serializer as the export, so a paste into a plain text field keeps the outline. The
- * serializer loads when the editor is focused or pressed (lazy-markdown.ts); a copy before that
- * gets ProseMirror's plain text (an empty answer means "use yours").
+ * serializer loads when the page is idle after the notes arrived, or at once when the editor is
+ * focused or pressed (lazy-markdown.ts); a copy before that gets ProseMirror's plain text (an
+ * empty answer means "use yours").
  */
 export const MarkdownCopy = Extension.create({
   name: 'markdownCopy',
