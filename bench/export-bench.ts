@@ -127,7 +127,8 @@ async function main() {
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(
-      `export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown), ${RUNS} runs on ${result.cpus} CPUs:`,
+      `export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown),` +
+        ` ${RUNS} runs on ${result.cpus} CPUs:`,
     );
     console.log(
       `  cold (every document converted): median ${result.coldMedianMs} ms, p95 ${result.coldP95Ms} ms, CPU ${result.coldCpuMs} ms`,

@@ -478,7 +478,8 @@ let checked = 0;
 afterAll(() => {
   const routes = Object.keys(TABLE).length;
   console.log(
-    `permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities = ${checked} requests checked`,
+    `permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities` +
+      ` = ${checked} requests checked`,
   );
 });
 

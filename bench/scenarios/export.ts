@@ -4,7 +4,10 @@ import path from 'node:path';
 import { BENCH_DIR, ROOT } from '../lib/servers';
 import type { Flags, Log } from './flags';
 
-/** An event of 60 sessions × 300 bullets exported as Markdown: measured by bench/export-bench.ts (from the export work) when it is there. */
+/**
+ * An event of 60 sessions × 300 bullets exported as Markdown: measured by bench/export-bench.ts
+ * (from the export work) when it is there.
+ */
 export async function exportScenario(flags: Flags, log: Log) {
   const script = path.join(BENCH_DIR, 'export-bench.ts');
   if (!fs.existsSync(script)) {

@@ -101,7 +101,8 @@ async function outage() {
   );
   await waitFor(async () => (await healthStatus(server!.port)) === 200, { what: 'health 200 again' });
   console.log(
-    `database outage (${postgres ? 'PostgreSQL, proxy cut' : 'SQLite, file locked'}): ${ROUND_TRIPS} edits served during the outage, all written after it`,
+    `database outage (${postgres ? 'PostgreSQL, proxy cut' : 'SQLite, file locked'}): ` +
+      `${ROUND_TRIPS} edits served during the outage, all written after it`,
   );
 }
 
