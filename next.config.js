@@ -17,6 +17,15 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; the build should not type-check twice
-  turbopack: { root: __dirname },
+  turbopack: {
+    root: __dirname,
+    // No Buffer polyfill in the browser: see lib/browser/no-node-buffer.js.
+    // Turbopack answers a free `Buffer` with next/dist/compiled/buffer (through node:buffer), so all three names.
+    resolveAlias: {
+      buffer: { browser: './lib/browser/no-node-buffer.js' },
+      'node:buffer': { browser: './lib/browser/no-node-buffer.js' },
+      'next/dist/compiled/buffer': { browser: './lib/browser/no-node-buffer.js' },
+    },
+  },
 };
 module.exports = nextConfig;

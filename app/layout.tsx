@@ -13,7 +13,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen font-sans antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-ink focus:shadow-lg focus:ring-2 focus:ring-brand-600"
+          className={
+            'sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md ' +
+            'focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-ink ' +
+            'focus:shadow-lg focus:ring-2 focus:ring-brand-600'
+          }
         >
           Skip to content
         </a>

@@ -15,7 +15,9 @@ const FEATURES = [
   },
   {
     title: 'A live schedule board',
-    body: 'Drag sessions onto rooms and time slots, by mouse, touch or keyboard. Every board, schedule and projector changes as you move things.',
+    body:
+      'Drag sessions onto rooms and time slots, by mouse, touch or keyboard. Every board, schedule and ' +
+      'projector changes as you move things.',
   },
   {
     title: 'Notes written together',

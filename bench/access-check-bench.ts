@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     const out: Record<string, number> = {};
     for (const which of order) out[which] = await run(which === 'previous' ? previous : collabAccessOf);
     console.log(
-      `round ${r + 1}: previous ${out.previous!.toFixed(0)} checks/s, now ${out.now!.toFixed(0)} checks/s, ratio ${(out.now! / out.previous!).toFixed(2)}`,
+      `round ${r + 1}: previous ${out.previous!.toFixed(0)} checks/s, now ${out.now!.toFixed(0)} checks/s, ` +
+        `ratio ${(out.now! / out.previous!).toFixed(2)}`,
     );
   }
   await db.$disconnect();

@@ -41,7 +41,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 const parts: string[] = [];
 parts.push(
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif" font-size="12">`,
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"` +
+    ` font-family="system-ui, sans-serif" font-size="12">`,
 );
 parts.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
 parts.push(
@@ -59,7 +60,8 @@ cases.forEach((c, i) => {
   );
 });
 parts.push(
-  `<text x="${(M.left + W - M.right) / 2}" y="${H - 18}" text-anchor="middle" fill="#374151">editors + readers (thin clients, 4 characters every 400 ms per editor)</text>`,
+  `<text x="${(M.left + W - M.right) / 2}" y="${H - 18}" text-anchor="middle" fill="#374151">` +
+    `editors + readers (thin clients, 4 characters every 400 ms per editor)</text>`,
 );
 servers.forEach((s, si) => {
   const color = colors[s] ?? '#111827';

@@ -208,7 +208,8 @@ async function main() {
     const line = (name: string, s: ReturnType<typeof summary>, what: string) =>
       console.log(`  ${name} median ${s.medianMs} ms, p95 ${s.p95Ms} ms, CPU ${s.cpuMs} ms  (${what})`);
     console.log(
-      `export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown), ${RUNS} runs on ${result.cpus} CPUs:`,
+      `export of ${SESSIONS} sessions × ${BULLETS} bullets (${bullets} bullets, ${result.markdownKB} KB of Markdown),` +
+        ` ${RUNS} runs on ${result.cpus} CPUs:`,
     );
     line('cold:    ', c, 'fresh process, renditions stored by the collab server');
     line('warm:    ', w, 'same process again');

@@ -38,7 +38,8 @@ async function signOutEverywhere(): Promise<void> {
 }
 
 const item =
-  'block w-full rounded px-3 py-2 text-left outline-none hover:bg-stone-100 focus-visible:bg-stone-100 focus-visible:ring-2 focus-visible:ring-brand-600';
+  'block w-full rounded px-3 py-2 text-left outline-none hover:bg-stone-100 focus-visible:bg-stone-100 ' +
+  'focus-visible:ring-2 focus-visible:ring-brand-600';
 
 /** The account button and its small disclosure menu (links, then sign-out). */
 export function UserMenu({ name, isGuest }: { name: string; isGuest: boolean }) {

@@ -41,7 +41,7 @@ test('pages for organisers pass axe', async ({ browser }) => {
   const s = await setUpNotes(browser);
   await setUpBoard(s);
   const page = await s.organiser.context.newPage();
-  for (const path of ['/events', '/events/new', '/account', `/e/${s.slug}/settings`, `/e/${s.slug}/board`]) {
+  for (const path of ['/events', '/events/new', '/account']) {
     await page.goto(path);
     await expect(page.locator('main')).toBeVisible();
     await expectNoAxeViolations(page);
@@ -50,10 +50,29 @@ test('pages for organisers pass axe', async ({ browser }) => {
   await page.getByRole('button', { name: 'Create invite link' }).click();
   await expect(page.getByTestId('invite-qr').first()).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('event pages for organisers pass axe', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  await setUpBoard(s);
+  const page = await s.organiser.context.newPage();
+  for (const name of ['settings', 'board', 'schedule', 'agenda', 'export', 'wall']) {
+    await page.goto(`/e/${s.slug}/${name}`);
+    await expect(page.locator('main')).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
+
+test('the notes page for organisers passes axe: editing, history, export section', async ({ browser }) => {
+  const s = await setUpNotes(browser);
 
   const notes = await openNotes(s.organiser.context, s.path);
   await notes.getByTestId('notes-editor').click();
   await notes.keyboard.type('a point');
+  await expectNoAxeViolations(notes);
+  // The export, import and publish section loads its panels when opened.
+  await notes.getByText('Export, import and publish').click();
+  await expect(notes.getByRole('button', { name: 'Paste Markdown' })).toBeVisible();
   await expectNoAxeViolations(notes);
   await notes.getByRole('button', { name: 'History' }).click();
   await expect(notes.getByTestId('history-panel')).toBeVisible();

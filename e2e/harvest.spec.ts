@@ -112,6 +112,8 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
       [['why do reviews go unread?', [['too long', [['nobody remembers', ['ask legal']]]]]], 'formats people liked'],
     ]);
 
+  // The Markdown serializer loads after the editor opens (lib/editor/lazy-markdown.ts).
+  await expect(page.getByTestId('notes-editor')).toHaveAttribute('data-clipboard-markdown', 'ready');
   // Select from "too long" to the end of "ask legal", as a drag would.
   await page.evaluate(() => {
     const ed = window.__hallwayEditor!;

@@ -80,6 +80,8 @@ test('editors behind a flaky connection reconnect after every cut and converge, 
   expect(stats.dropped).toBe(ROUNDS * DROPPED_RECONNECTS);
   expect(stats.webSockets).toBeGreaterThanOrEqual(2 + ROUNDS * 2);
   console.log(
-    `flaky network: ${ROUNDS} cuts (${stats.cut} sockets reset, ${stats.dropped} reconnects refused, ${stats.webSockets} sockets opened, ${stats.chunks} chunks delayed 40±20 ms); ${words.length} words typed by two browsers, half while cut off; both editors and the export hold all of them`,
+    `flaky network: ${ROUNDS} cuts (${stats.cut} sockets reset, ${stats.dropped} reconnects refused, ` +
+      `${stats.webSockets} sockets opened, ${stats.chunks} chunks delayed 40±20 ms); ${words.length} words typed ` +
+      `by two browsers, half while cut off; both editors and the export hold all of them`,
   );
 });

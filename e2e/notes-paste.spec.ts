@@ -10,7 +10,9 @@ test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only f
   await editor.click();
 
   await paste(page, {
-    text: '* why do reviews go unread?\n  * too long\n    * nobody remembers\n* follow-ups\n  * [x] share the template\n  * [ ] ask legal\n',
+    text:
+      '* why do reviews go unread?\n  * too long\n    * nobody remembers\n* follow-ups\n  * [x] share the ' +
+      'template\n  * [ ] ask legal\n',
   });
   await expect(editor).toContainText('nobody remembers');
   const md = await docJSON(page);
@@ -30,7 +32,10 @@ test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only f
   await editor.click();
   await paste(page, {
     text: 'a\na1\nb',
-    html: '<b id="docs-internal-guid-x" style="font-weight:normal"><ul><li aria-level="1"><p><span>a</span></p></li><ul><li aria-level="2"><p><span>a1</span></p></li></ul><li aria-level="1"><p><span>b</span></p></li></ul></b>',
+    html:
+      '<b id="docs-internal-guid-x" style="font-weight:normal"><ul><li ' +
+      'aria-level="1"><p><span>a</span></p></li><ul><li aria-level="2"><p><span>a1</span></p></li></ul><li ' +
+      'aria-level="1"><p><span>b</span></p></li></ul></b>',
   });
   await expect.poll(() => docOutline(page)).toEqual([[['a', ['a1']], 'b']]);
 

@@ -24,7 +24,13 @@ const schema = z.object({
   /** GitHub REST API base; derived from GITHUB_URL when unset. */
   GITHUB_API_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: info, or warn under NODE_ENV=test (see logSettings). */
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ),
+  /** Set (to anything) to log to stderr: the CLI keeps stdout for its answers. */
+  HALLWAY_LOG_STDERR: optionalString,
   /** Set to 0 to run the web app without the collaboration endpoint (when collab runs alone). */
   COLLAB_ENABLED: z.enum(['0', '1']).default('1'),
   /** Where browsers reach the collab WebSocket when it runs separately (wss://collab.example.org/collab). */
@@ -160,4 +166,15 @@ export function absoluteUrl(pathname: string): string {
 export function githubEnabled(): boolean {
   const e = env();
   return Boolean(e.GITHUB_ID && e.GITHUB_SECRET);
+}
+
+const logSchema = schema.pick({ NODE_ENV: true, LOG_LEVEL: true, HALLWAY_LOG_STDERR: true });
+
+/**
+ * What the logger needs, validated on its own: the logger is made when it is first imported, and
+ * an unrelated bad variable should still be reported through it rather than stop it.
+ */
+export function logSettings(): { level: NonNullable<Env['LOG_LEVEL']>; toStderr: boolean } {
+  const e = logSchema.parse(process.env);
+  return { level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'), toStderr: Boolean(e.HALLWAY_LOG_STDERR) };
 }

@@ -1,11 +1,14 @@
 import pino from 'pino';
+import { logSettings } from '@/lib/env';
 
 const globalForLog = globalThis as unknown as { __hallwayLog?: pino.Logger };
+
+const settings = logSettings();
 
 /** The process's structured logger. Never log document content, passwords or tokens. */
 export const logger: pino.Logger = (globalForLog.__hallwayLog ??= pino(
   {
-    level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    level: settings.level,
     base: { pid: process.pid },
     redact: {
       paths: ['token', 'password', '*.token', '*.password', 'req.headers.authorization', 'req.headers.cookie'],
@@ -13,5 +16,5 @@ export const logger: pino.Logger = (globalForLog.__hallwayLog ??= pino(
     },
   },
   // The CLI keeps stdout for its answers (a token, a table), so its logs go to stderr.
-  pino.destination(process.env.HALLWAY_LOG_STDERR ? 2 : 1),
+  pino.destination(settings.toStderr ? 2 : 1),
 ));

@@ -71,7 +71,8 @@ function migrateSqlite(target: Extract<DatabaseTarget, { provider: 'sqlite' }>, 
           sqlite.exec(m.sql);
           sqlite
             .prepare(
-              'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
+              'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, ' +
+                'applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
             )
             .run(crypto.randomUUID(), m.checksum, Date.now(), m.name, Date.now());
           done.push(m.name);
@@ -106,7 +107,8 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       try {
         await client.query(m.sql);
         await client.query(
-          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, now(), 1)',
+          'INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, ' +
+            'applied_steps_count) VALUES ($1, $2, now(), $3, now(), 1)',
           [crypto.randomUUID(), m.checksum, m.name],
         );
         await client.query('COMMIT');

@@ -92,6 +92,7 @@ try {
 
   const times = [];
   let scripts = null;
+  let afterEditable = null;
   for (let run = 0; run < RUNS + 1; run++) {
     // A new context is a cold cache: nothing from the previous run is reused.
     const context = await browser.newContext({ baseURL: BASE });
@@ -117,6 +118,19 @@ try {
     // The first run warms the server (compiled routes, database); it is not counted.
     if (run > 0) times.push(Math.round(at));
     if (run === 1) {
+      // What the page needed to become editable, then what it fetched afterwards when idle (the
+      // clipboard's Markdown code, lib/editor/lazy-markdown.ts).
+      const beforeEditable = new Set(js.keys());
+      await page.waitForLoadState('networkidle');
+      await page.waitForFunction(() => document.querySelector('[data-clipboard-markdown=ready]'), null, {
+        timeout: 30_000,
+      });
+      let afterKB = 0;
+      for (const [url, res] of js) {
+        if (!beforeEditable.has(url)) afterKB += zlib.gzipSync(await res.body()).length / 1024;
+      }
+      afterEditable = { files: js.size - beforeEditable.size, gzipKB: Math.round(afterKB) };
+      for (const url of [...js.keys()]) if (!beforeEditable.has(url)) js.delete(url);
       let wire = 0;
       let raw = 0;
       let gzip = 0;
@@ -144,6 +158,7 @@ try {
       runs: RUNS,
       editableMs: { median: median(times), min: Math.min(...times), max: Math.max(...times) },
       scripts,
+      afterEditable,
     }),
   );
 } finally {

@@ -53,7 +53,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
   const { HTTP_MAX_BODY_BYTES: maxBodyBytes, TRUST_PROXY_HOPS: trustedHops } = e;
   const headerOptions = {
     dev: opts.dev,
-    publicUrl: e.PUBLIC_URL ?? process.env.NEXTAUTH_URL,
+    publicUrl: e.PUBLIC_URL ?? e.NEXTAUTH_URL,
     collabUrl: e.COLLAB_PUBLIC_URL,
   };
   const server = http.createServer((req, res) => {

@@ -503,7 +503,8 @@ let checked = 0;
 afterAll(() => {
   const routes = Object.keys(TABLE).length;
   console.log(
-    `permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities = ${checked} requests checked`,
+    `permissions: ${routes} route×method entries × ${ROLES.length} roles × ${VISIBILITIES.length} visibilities` +
+      ` = ${checked} requests checked`,
   );
 });
 
@@ -675,7 +676,8 @@ async function wsOutcome(docName: string, cred: WsCredential, mark: string): Pro
 let wsChecked = 0;
 afterAll(() => {
   console.log(
-    `permissions (WebSocket /collab): ${Object.keys(WS_TABLE).length} callers × ${VISIBILITIES.length} visibilities = ${wsChecked} connections checked`,
+    `permissions (WebSocket /collab): ${Object.keys(WS_TABLE).length} callers × ` +
+      `${VISIBILITIES.length} visibilities = ${wsChecked} connections checked`,
   );
 });
 

@@ -164,7 +164,9 @@ async function startHallway(spec: SeedSpec, opts: ServerOptions): Promise<Runnin
   return {
     kind: 'hallway',
     isHallway: true,
-    label: `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ${opts.postgres ? 'PostgreSQL' : 'SQLite'}${opts.hallwayRoot ? `, ${root}` : ''})`,
+    label:
+      `hallway (${opts.hallwayMode === 'app' ? 'npm start' : 'start:collab'}, ` +
+      `${opts.postgres ? 'PostgreSQL' : 'SQLite'}${opts.hallwayRoot ? `, ${root}` : ''})`,
     dialect: 'y-websocket',
     pid: proc.pid!,
     wsUrl: `ws://127.0.0.1:${port}/collab`,

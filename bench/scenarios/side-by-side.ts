@@ -84,7 +84,8 @@ export function summarize(kind: string, r: unknown): string {
   const genCpu = gens.reduce((n, g) => n + g.cpuCores, 0).toFixed(2);
   const genLag = Math.max(0, ...gens.map((g) => g.eventLoopDelayP99Ms));
   return (
-    `${kind}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms, max ${x.latencyMs.max} ms, lost ${x.lostArrivals}, converged ${x.converged}, ` +
+    `${kind}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms, max ${x.latencyMs.max} ms, ` +
+    `lost ${x.lostArrivals}, converged ${x.converged}, ` +
     `server ${x.serverCpuCores} cores, peak ${x.serverPeakRssMB} MB; ${gens.length} generators ${genCpu} cores, lag p99 ≤ ${genLag} ms` +
     (x.persistLagMs ? `; persisted p50 ≤ ${x.persistLagMs.p50} ms, p99 ≤ ${x.persistLagMs.p99} ms` : '')
   );

@@ -345,7 +345,10 @@ export function BoardView({ slug, initial }: { slug: string; initial: BoardState
                       <tr key={slot.id} className={holdsSessions(slot) ? '' : 'bg-stone-50'}>
                         <th
                           scope="row"
-                          className="sticky left-0 z-10 bg-inherit px-3 py-3 text-left align-top font-mono text-xs font-normal text-stone-600"
+                          className={
+                            'sticky left-0 z-10 bg-inherit px-3 py-3 text-left align-top font-mono text-xs font-normal ' +
+                            'text-stone-600'
+                          }
                         >
                           <span className="block bg-inherit">{slot.start}</span>
                           <span className="block text-stone-500">{slot.end}</span>

@@ -7,7 +7,10 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
     <span
       data-testid="live-status"
       data-status={status}
-      className="inline-flex items-center gap-1.5 rounded-full bg-white px-2.5 py-1 text-xs font-medium text-stone-600 ring-1 ring-stone-200"
+      className={
+        'inline-flex items-center gap-1.5 rounded-full bg-white px-2.5 py-1 text-xs font-medium ' +
+        'text-stone-600 ring-1 ring-stone-200'
+      }
     >
       <span
         aria-hidden

@@ -33,7 +33,10 @@ export function MoveMenu({
           align="start"
           sideOffset={4}
           collisionPadding={8}
-          className="z-50 max-h-[min(28rem,var(--radix-dropdown-menu-content-available-height))] min-w-60 overflow-y-auto rounded-lg bg-white p-1 text-sm shadow-lg ring-1 ring-stone-200"
+          className={
+            'z-50 max-h-[min(28rem,var(--radix-dropdown-menu-content-available-height))] min-w-60 overflow-y-auto ' +
+            'rounded-lg bg-white p-1 text-sm shadow-lg ring-1 ring-stone-200'
+          }
         >
           {session.status === 'SCHEDULED' && (
             <DropdownMenu.Item className={item} onSelect={() => onMove(session, PARKING)}>

@@ -176,7 +176,10 @@ export function ProposalForm({
                 [...e.target.selectedOptions].map((o) => o.value),
               )
             }
-            className="block h-24 w-full rounded-md bg-white px-2 py-1 text-sm shadow-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-brand-500"
+            className={
+              'block h-24 w-full rounded-md bg-white px-2 py-1 text-sm shadow-sm ring-1 ring-inset ring-stone-300 ' +
+              'focus:ring-2 focus:ring-brand-500'
+            }
           >
             {coHostChoices.map((p) => (
               <option key={p.id} value={p.id}>

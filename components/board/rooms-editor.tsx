@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError, Input } from '@/components/ui/field';
 import type { RoomDto } from '@/lib/rooms/rooms';
+import { EditableRow, heldSessions, type Run } from './editable-row';
 
 function RoomRow({
   room,
@@ -17,93 +18,67 @@ function RoomRow({
   index: number;
   count: number;
   held: number;
-  run: (path: string, init: { method?: string; body?: unknown }) => Promise<string | null>;
+  run: Run;
   onMove: (from: number, to: number) => void;
 }) {
   const [name, setName] = useState(room.name);
   const [capacity, setCapacity] = useState(room.capacity?.toString() ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const dirty = name !== room.name || capacity !== (room.capacity?.toString() ?? '');
-  const save = async () =>
-    setError(
-      await run(`rooms/${room.id}`, { method: 'PATCH', body: { name, capacity: capacity ? Number(capacity) : null } }),
-    );
   return (
-    <li className="py-3" data-testid="room-row">
-      <div className="flex flex-wrap items-center gap-2">
-        <div className="flex flex-col">
-          <button
-            type="button"
-            disabled={index === 0}
-            onClick={() => onMove(index, index - 1)}
-            aria-label={`Move ${room.name} left`}
-            className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30"
-          >
-            ▲
-          </button>
-          <button
-            type="button"
-            disabled={index === count - 1}
-            onClick={() => onMove(index, index + 1)}
-            aria-label={`Move ${room.name} right`}
-            className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30"
-          >
-            ▼
-          </button>
-        </div>
-        <div className="min-w-32 flex-1">
-          <Input
-            aria-label={`Name of ${room.name}`}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={60}
-          />
-        </div>
-        <div className="w-24">
-          <Input
-            aria-label={`Seats in ${room.name}`}
-            type="number"
-            min={1}
-            value={capacity}
-            onChange={(e) => setCapacity(e.target.value)}
-            placeholder="Seats"
-          />
-        </div>
-        <Button type="button" variant="secondary" disabled={!dirty} onClick={() => void save()}>
-          Save
-        </Button>
-        <Button type="button" variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${room.name}`}>
-          Delete
-        </Button>
-      </div>
-      {confirming && (
-        <div
-          role="alertdialog"
-          aria-label={`Delete ${room.name}?`}
-          className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900"
+    <EditableRow
+      testId="room-row"
+      className="py-3"
+      dirty={dirty}
+      onSave={() =>
+        run(`rooms/${room.id}`, { method: 'PATCH', body: { name, capacity: capacity ? Number(capacity) : null } })
+      }
+      onDelete={() => run(`rooms/${room.id}`, { method: 'DELETE' })}
+      text={{
+        deleteButton: `Delete ${room.name}`,
+        confirmTitle: `Delete ${room.name}?`,
+        confirmText: held > 0 ? heldSessions(room.name, held) : `Delete ${room.name}?`,
+        confirmButton: 'Delete room',
+      }}
+    >
+      <div className="flex flex-col">
+        <button
+          type="button"
+          disabled={index === 0}
+          onClick={() => onMove(index, index - 1)}
+          aria-label={`Move ${room.name} left`}
+          className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30"
         >
-          <span>
-            {held > 0
-              ? `${room.name} holds ${held} session${held === 1 ? '' : 's'}; they go back to the parking lot.`
-              : `Delete ${room.name}?`}
-          </span>
-          <Button
-            type="button"
-            variant="danger"
-            onClick={() => void run(`rooms/${room.id}`, { method: 'DELETE' }).then(setError)}
-          >
-            Delete room
-          </Button>
-          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-        </div>
-      )}
-      <div className="mt-2">
-        <FormError message={error} />
+          ▲
+        </button>
+        <button
+          type="button"
+          disabled={index === count - 1}
+          onClick={() => onMove(index, index + 1)}
+          aria-label={`Move ${room.name} right`}
+          className="rounded px-1.5 text-stone-500 hover:bg-stone-100 disabled:opacity-30"
+        >
+          ▼
+        </button>
       </div>
-    </li>
+      <div className="min-w-32 flex-1">
+        <Input
+          aria-label={`Name of ${room.name}`}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+        />
+      </div>
+      <div className="w-24">
+        <Input
+          aria-label={`Seats in ${room.name}`}
+          type="number"
+          min={1}
+          value={capacity}
+          onChange={(e) => setCapacity(e.target.value)}
+          placeholder="Seats"
+        />
+      </div>
+    </EditableRow>
   );
 }
 
@@ -115,7 +90,7 @@ export function RoomsEditor({
 }: {
   rooms: RoomDto[];
   heldByRoom: (roomId: string) => number;
-  run: (path: string, init: { method?: string; body?: unknown }) => Promise<string | null>;
+  run: Run;
 }) {
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState('');

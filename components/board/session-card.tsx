@@ -94,7 +94,10 @@ function SessionCardView({
             {...drag?.listeners}
             {...drag?.attributes}
             aria-label={`Drag “${session.title}”`}
-            className="-ml-1 mt-0.5 flex h-7 w-6 shrink-0 cursor-grab touch-none items-center justify-center rounded text-stone-400 hover:bg-stone-100 hover:text-stone-700 active:cursor-grabbing"
+            className={
+              '-ml-1 mt-0.5 flex h-7 w-6 shrink-0 cursor-grab touch-none items-center justify-center rounded ' +
+              'text-stone-400 hover:bg-stone-100 hover:text-stone-700 active:cursor-grabbing'
+            }
           >
             <GripIcon />
           </button>

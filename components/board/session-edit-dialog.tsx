@@ -44,7 +44,12 @@ export function SessionEditDialog({
     >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content
+          className={
+            'fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 ' +
+            '-translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl'
+          }
+        >
           <Dialog.Title className="text-lg font-semibold text-ink">Edit “{session.title}”</Dialog.Title>
           <Dialog.Description className="mb-4 text-sm text-stone-600">
             Changes show on every open board at once.

@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/button';
 import { FormError, Input, Select } from '@/components/ui/field';
 import type { SlotDto } from '@/lib/slots/slots';
 import { shortDay } from './board-moves';
+import { EditableRow, heldSessions, type Run } from './editable-row';
 
-type Run = (path: string, init: { method?: string; body?: unknown }) => Promise<string | null>;
 const KINDS = [
   { value: 'SESSION', label: 'Sessions' },
   { value: 'LIGHTNING', label: 'Lightning talks' },
@@ -76,58 +76,29 @@ function SlotFields({
 
 function SlotRow({ slot, held, run }: { slot: SlotDto; held: number; run: Run }) {
   const [v, setV] = useState({ start: slot.start, end: slot.end, kind: slot.kind as string, label: slot.label ?? '' });
-  const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const dirty = v.start !== slot.start || v.end !== slot.end || v.kind !== slot.kind || v.label !== (slot.label ?? '');
   const name = `${slot.start}–${slot.end}`;
   return (
-    <li className="py-2.5" data-testid="slot-row">
-      <div className="flex flex-wrap items-center gap-2">
-        <SlotFields prefix={`Slot ${name}`} {...v} set={(k, val) => setV((s) => ({ ...s, [k]: val }))} />
-        <Button
-          type="button"
-          variant="secondary"
-          disabled={!dirty}
-          onClick={() =>
-            void run(`slots/${slot.id}`, {
-              method: 'PATCH',
-              body: { day: slot.day, start: v.start, end: v.end, kind: v.kind, label: v.label || null },
-            }).then(setError)
-          }
-        >
-          Save
-        </Button>
-        <Button type="button" variant="danger" aria-label={`Delete slot ${name}`} onClick={() => setConfirming(true)}>
-          Delete
-        </Button>
-      </div>
-      {confirming && (
-        <div
-          role="alertdialog"
-          aria-label={`Delete slot ${name}?`}
-          className="mt-2 flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
-          <span>
-            {held > 0
-              ? `This slot holds ${held} session${held === 1 ? '' : 's'}; they go back to the parking lot.`
-              : `Delete the ${name} slot?`}
-          </span>
-          <Button
-            type="button"
-            variant="danger"
-            onClick={() => void run(`slots/${slot.id}`, { method: 'DELETE' }).then(setError)}
-          >
-            Delete slot
-          </Button>
-          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-        </div>
-      )}
-      <div className="mt-1">
-        <FormError message={error} />
-      </div>
-    </li>
+    <EditableRow
+      testId="slot-row"
+      className="py-2.5"
+      dirty={dirty}
+      onSave={() =>
+        run(`slots/${slot.id}`, {
+          method: 'PATCH',
+          body: { day: slot.day, start: v.start, end: v.end, kind: v.kind, label: v.label || null },
+        })
+      }
+      onDelete={() => run(`slots/${slot.id}`, { method: 'DELETE' })}
+      text={{
+        deleteButton: `Delete slot ${name}`,
+        confirmTitle: `Delete slot ${name}?`,
+        confirmText: held > 0 ? heldSessions('This slot', held) : `Delete the ${name} slot?`,
+        confirmButton: 'Delete slot',
+      }}
+    >
+      <SlotFields prefix={`Slot ${name}`} {...v} set={(k, val) => setV((s) => ({ ...s, [k]: val }))} />
+    </EditableRow>
   );
 }
 

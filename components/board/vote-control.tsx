@@ -26,7 +26,10 @@ export function VoteControl({
             disabled={!canRemove}
             onClick={() => onVote(session.myVotes - 1)}
             aria-label={`Take a vote back from “${session.title}”`}
-            className="flex h-7 w-7 items-center justify-center rounded-full text-stone-600 ring-1 ring-stone-300 hover:bg-stone-100 disabled:opacity-40"
+            className={
+              'flex h-7 w-7 items-center justify-center rounded-full text-stone-600 ring-1 ring-stone-300 ' +
+              'hover:bg-stone-100 disabled:opacity-40'
+            }
           >
             <span aria-hidden>−</span>
           </button>
@@ -43,7 +46,10 @@ export function VoteControl({
             disabled={!canAdd}
             onClick={() => onVote(session.myVotes + 1)}
             aria-label={`Vote for “${session.title}”`}
-            className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-white hover:bg-brand-700 disabled:bg-stone-300"
+            className={
+              'flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-white hover:bg-brand-700 ' +
+              'disabled:bg-stone-300'
+            }
           >
             <span aria-hidden>+</span>
           </button>

@@ -172,7 +172,10 @@ export function EventForm({
         {(['PUBLIC', 'UNLISTED', 'PRIVATE'] as const).map((v) => (
           <label
             key={v}
-            className="flex cursor-pointer items-start gap-3 rounded-lg p-3 ring-1 ring-stone-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500"
+            className={
+              'flex cursor-pointer items-start gap-3 rounded-lg p-3 ring-1 ring-stone-200 ' +
+              'has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500'
+            }
           >
             <input
               type="radio"

@@ -55,7 +55,10 @@ export function EventImportForm({ slug, maxKb }: { slug: string; maxKb: number }
         type="file"
         accept=".md,.markdown,.txt,text/markdown,text/plain"
         onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        className="block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-stone-100 file:px-3 file:py-2 file:text-sm file:font-semibold file:text-ink hover:file:bg-stone-200"
+        className={
+          'block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border-0 file:bg-stone-100 ' +
+          'file:px-3 file:py-2 file:text-sm file:font-semibold file:text-ink hover:file:bg-stone-200'
+        }
         aria-describedby={`${uid}-hint`}
       />
       <p id={`${uid}-hint`} className="text-xs text-stone-500">

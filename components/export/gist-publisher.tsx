@@ -43,7 +43,10 @@ export function GistPublisher({
         </p>
         <a
           href={connectHref}
-          className="inline-flex items-center gap-2 rounded-md bg-ink px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-stone-800"
+          className={
+            'inline-flex items-center gap-2 rounded-md bg-ink px-3.5 py-2 text-sm font-semibold text-white ' +
+            'shadow-sm hover:bg-stone-800'
+          }
         >
           Connect GitHub to publish
         </a>

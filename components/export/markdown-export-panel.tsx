@@ -175,7 +175,10 @@ export function MarkdownExportPanel({
           <a
             href={url('download=1')}
             download
-            className="inline-flex items-center justify-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+            className={
+              'inline-flex items-center justify-center gap-2 rounded-md bg-brand-600 px-3.5 py-2 text-sm ' +
+              'font-semibold text-white shadow-sm hover:bg-brand-700'
+            }
           >
             Download .md
           </a>
@@ -197,7 +200,10 @@ export function MarkdownExportPanel({
             data-testid={`${idPrefix}-preview`}
             tabIndex={0}
             aria-label="Markdown preview"
-            className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-stone-900 p-4 font-mono text-xs leading-relaxed text-stone-100"
+            className={
+              'max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-stone-900 p-4 font-mono text-xs ' +
+              'leading-relaxed text-stone-100'
+            }
           >
             {preview.text}
           </pre>

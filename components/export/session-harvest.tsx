@@ -1,9 +1,15 @@
 'use client';
 
-import { ApprovalToggle } from './approval-toggle';
-import { GistPublisher, type GistInfo } from './gist-publisher';
-import { MarkdownExportPanel } from './markdown-export-panel';
-import { PasteMarkdownDialog } from './paste-markdown-dialog';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+import type { GistInfo } from './gist-publisher';
+
+// The panels (export preview, paste, gist, approval) load when the section is first opened: it
+// starts closed, and the notes page becomes editable sooner without their code.
+const SessionHarvestBody = dynamic(() => import('./session-harvest-body').then((m) => m.SessionHarvestBody), {
+  ssr: false,
+  loading: () => <p className="text-sm text-stone-600">Loading…</p>,
+});
 
 export interface SessionHarvestProps {
   sessionId: string;
@@ -14,9 +20,15 @@ export interface SessionHarvestProps {
 }
 
 /** Export (download, preview, copy), "paste Markdown", gist and approval for one session's notes. */
-export function SessionHarvest({ sessionId, path, canEdit, gist, approval }: SessionHarvestProps) {
+export function SessionHarvest(props: SessionHarvestProps) {
+  const { approval } = props;
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="group mb-4 rounded-xl bg-white shadow-sm ring-1 ring-stone-200" data-testid="session-harvest">
+    <details
+      className="group mb-4 rounded-xl bg-white shadow-sm ring-1 ring-stone-200"
+      data-testid="session-harvest"
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+    >
       <summary className="flex cursor-pointer list-none items-center justify-between gap-3 px-4 py-3 text-sm font-semibold text-ink">
         <span>Export, import and publish</span>
         <span className="flex items-center gap-3">
@@ -35,25 +47,7 @@ export function SessionHarvest({ sessionId, path, canEdit, gist, approval }: Ses
         </span>
       </summary>
       <div className="space-y-5 border-t border-stone-100 px-4 py-4">
-        <MarkdownExportPanel endpoint={`/api/sessions/${sessionId}/notes.md`} idPrefix="session-export" />
-        {(canEdit || approval?.canApprove) && (
-          <div className="flex flex-wrap items-center gap-3 border-t border-stone-100 pt-4">
-            {canEdit && <PasteMarkdownDialog sessionId={sessionId} />}
-            {approval?.canApprove && <ApprovalToggle sessionId={sessionId} approved={approval.approved} />}
-          </div>
-        )}
-        {gist.available && (
-          <section aria-label="GitHub gist" className="border-t border-stone-100 pt-4">
-            <h3 className="mb-2 text-sm font-semibold text-ink">GitHub gist</h3>
-            <GistPublisher
-              endpoint={`/api/sessions/${sessionId}/gist`}
-              returnTo={path}
-              connected={gist.connected}
-              existing={gist.existing}
-              isEvent={false}
-            />
-          </section>
-        )}
+        {opened ? <SessionHarvestBody {...props} /> : null}
       </div>
     </details>
   );

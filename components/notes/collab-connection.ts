@@ -60,7 +60,16 @@ export class CollabConnection {
   private restored: Uint8Array[] | null = [];
   private rememberTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly opts: { sessionId: string; docName: string; canEdit: boolean; localName: string }) {
+  constructor(
+    private readonly opts: {
+      sessionId: string;
+      docName: string;
+      canEdit: boolean;
+      localName: string;
+      /** A token that came with the page, used for the first connection while it is fresh. */
+      initialGrant?: Grant | null;
+    },
+  ) {
     this.state = { phase: 'loading', readOnly: !opts.canEdit, localLoaded: false, everSynced: false, unsaved: 0 };
     this.provider = new WebsocketProvider(this.guessUrl(), opts.docName, this.doc, {
       connect: false,
@@ -145,7 +154,8 @@ export class CollabConnection {
 
   private async start(): Promise<void> {
     if (typeof navigator !== 'undefined' && !navigator.onLine) return this.set({});
-    const grant = await this.fetchGrant();
+    const initial = this.opts.initialGrant;
+    const grant = initial && grantFresh(initial) ? this.useGrant(initial) : await this.fetchGrant();
     if (!grant || this.destroyed) return;
     this.provider.connect();
     this.set({});
@@ -163,15 +173,7 @@ export class CollabConnection {
         return null;
       }
       if (!res.ok) throw new Error(`collab token: ${res.status}`);
-      const grant = res.data;
-      this.grant = grant;
-      this.provider.serverUrl = grant.url;
-      this.provider.params = { token: grant.token };
-      this.set({ readOnly: grant.readOnly || !this.opts.canEdit });
-      if (this.refreshTimer) clearTimeout(this.refreshTimer);
-      const ms = Math.max(5_000, new Date(grant.expiresAt).getTime() - Date.now() - 60_000);
-      this.refreshTimer = setTimeout(() => void this.fetchGrant(), ms);
-      return grant;
+      return this.useGrant(res.data);
     } catch {
       // Network down or server unreachable: keep editing locally and try again soon.
       if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -181,8 +183,20 @@ export class CollabConnection {
     }
   }
 
+  /** Connects with this grant from now on and fetches the next one before it expires. */
+  private useGrant(grant: Grant): Grant {
+    this.grant = grant;
+    this.provider.serverUrl = grant.url;
+    this.provider.params = { token: grant.token };
+    this.set({ readOnly: grant.readOnly || !this.opts.canEdit });
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    const ms = Math.max(5_000, new Date(grant.expiresAt).getTime() - Date.now() - 60_000);
+    this.refreshTimer = setTimeout(() => void this.fetchGrant(), ms);
+    return grant;
+  }
+
   private grantExpiringSoon(): boolean {
-    return !this.grant || new Date(this.grant.expiresAt).getTime() - Date.now() < 30_000;
+    return !this.grant || !grantFresh(this.grant);
   }
 
   /**
@@ -292,6 +306,11 @@ export class CollabConnection {
     this.provider.disconnect();
     this.set({});
   };
+}
+
+/** More than 30 s left: a page restored from the back/forward cache may carry a stale one. */
+function grantFresh(grant: Grant): boolean {
+  return new Date(grant.expiresAt).getTime() - Date.now() >= 30_000;
 }
 
 function peekVarUint(decoder: decoding.Decoder): number {

@@ -54,7 +54,12 @@ export function ConnectionStatus({ state }: { state: ConnectionState }) {
           data-testid="readonly-badge"
         >
           <svg aria-hidden viewBox="0 0 20 20" className="h-3.5 w-3.5 fill-current">
-            <path d="M10 4C5.5 4 2.3 7.6 1.2 10c1.1 2.4 4.3 6 8.8 6s7.7-3.6 8.8-6C17.7 7.6 14.5 4 10 4Zm0 10a4 4 0 1 1 0-8 4 4 0 0 1 0 8Zm0-6.2a2.2 2.2 0 1 0 0 4.4 2.2 2.2 0 0 0 0-4.4Z" />
+            <path
+              d={
+                'M10 4C5.5 4 2.3 7.6 1.2 10c1.1 2.4 4.3 6 8.8 6s7.7-3.6 8.8-6C17.7 7.6 14.5 4 10 4Zm0 10a4 ' +
+                '4 0 1 1 0-8 4 4 0 0 1 0 8Zm0-6.2a2.2 2.2 0 1 0 0 4.4 2.2 2.2 0 0 0 0-4.4Z'
+              }
+            />
           </svg>
           Read-only
         </span>

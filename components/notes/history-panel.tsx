@@ -173,7 +173,10 @@ export function HistoryPanel({
                 onChange={(e) => setName(e.target.value)}
                 maxLength={120}
                 placeholder="Name this version, e.g. “After the intro round”"
-                className="min-w-0 flex-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-brand-500"
+                className={
+                  'min-w-0 flex-1 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300 focus:ring-2 ' +
+                  'focus:ring-brand-500'
+                }
               />
               <button
                 type="submit"
@@ -235,7 +238,10 @@ export function HistoryPanel({
                     type="button"
                     disabled={busy}
                     onClick={() => void restore()}
-                    className="w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+                    className={
+                      'w-full rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700 ' +
+                      'disabled:opacity-50'
+                    }
                   >
                     Restore this version
                   </button>

@@ -7,7 +7,9 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Doc as YDoc } from 'yjs';
+import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { notesExtensions } from '@/lib/editor/extensions';
+import { loadMarkdownWhenIdle } from '@/lib/editor/lazy-markdown';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
 import { CollabConnection, type ConnectionState } from './collab-connection';
@@ -27,6 +29,8 @@ export interface NotesEditorProps {
   canRestore: boolean;
   /** End of the session's slot (ISO), when scheduled: an automatic snapshot is taken then. */
   slotEndsAt: string | null;
+  /** The collab token the page came with (signed-in viewers), so the first connection need not ask. */
+  initialGrant?: CollabTokenGrant | null;
 }
 
 declare global {
@@ -44,13 +48,18 @@ const HistoryPanel = dynamic(() => import('./history-panel').then((m) => m.Histo
 /** The live notes editor of one session. */
 export function NotesEditor(props: NotesEditorProps) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
+  // The page's token serves the first connection only: a later one (other viewer, refresh) asks.
+  const pageGrant = useRef(props.initialGrant ?? null);
   useEffect(() => {
+    const initialGrant = pageGrant.current;
+    pageGrant.current = null;
     const localName = localCopyName(props.viewer?.id ?? null, props.docName);
     const c = new CollabConnection({
       sessionId: props.sessionId,
       docName: props.docName,
       canEdit: props.canEdit,
       localName,
+      initialGrant,
     });
     const t = setTimeout(() => setConn(c), 0);
     return () => {
@@ -186,6 +195,11 @@ function LiveEditor({
     if (editable && state.everSynced) stampSchemaVersion(conn.doc);
   }, [editable, state.everSynced, conn]);
 
+  // The clipboard's Markdown code is left out of the editor's chunk: fetch it once the notes are in.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && state.everSynced) loadMarkdownWhenIdle(editor.view.dom);
+  }, [editor, state.everSynced]);
+
   useEffect(() => {
     if (!editor) return;
     try {
@@ -209,7 +223,10 @@ function LiveEditor({
               ref={historyButton}
               type="button"
               onClick={() => setHistoryOpen(true)}
-              className="inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-ink shadow-sm ring-1 ring-inset ring-stone-300 hover:bg-stone-50"
+              className={
+                'inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-ink ' +
+                'shadow-sm ring-1 ring-inset ring-stone-300 hover:bg-stone-50'
+              }
             >
               <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current">
                 <path d="M10 3a7 7 0 1 1-6.6 9.3l1.9-.6A5 5 0 1 0 6 6.5L8 8.5H3v-5l1.6 1.6A7 7 0 0 1 10 3Zm-1 3h2v4l3 1.8-1 1.7-4-2.4V6Z" />
@@ -224,7 +241,10 @@ function LiveEditor({
         <div
           role="alert"
           data-testid="schema-newer"
-          className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
+          className={
+            'flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-3 text-sm ' +
+            'text-amber-900 ring-1 ring-amber-200'
+          }
         >
           <span>
             These notes were saved by a newer version of Hallway. Reload the page to keep editing; until then they are

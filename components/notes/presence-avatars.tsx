@@ -43,7 +43,12 @@ export function PresenceAvatars({
           ))}
           {extra > 0 && (
             <li>
-              <span className="flex h-8 w-8 items-center justify-center rounded-full bg-stone-200 text-xs font-semibold text-stone-700 ring-2 ring-white">
+              <span
+                className={
+                  'flex h-8 w-8 items-center justify-center rounded-full bg-stone-200 text-xs font-semibold ' +
+                  'text-stone-700 ring-2 ring-white'
+                }
+              >
                 +{extra}
               </span>
             </li>

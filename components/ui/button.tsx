@@ -10,7 +10,8 @@ const styles: Record<Variant, string> = {
   danger: 'bg-white text-red-700 ring-1 ring-inset ring-red-200 hover:bg-red-50',
 };
 const base =
-  'inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold transition disabled:cursor-not-allowed disabled:opacity-60';
+  'inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold ' +
+  'transition disabled:cursor-not-allowed disabled:opacity-60';
 
 export function Button({ variant = 'primary', className, ...props }: ComponentProps<'button'> & { variant?: Variant }) {
   return <button className={clsx(base, styles[variant], className)} {...props} />;

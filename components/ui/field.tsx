@@ -2,7 +2,9 @@ import clsx from 'clsx';
 import type { ComponentProps, ReactNode } from 'react';
 
 const control =
-  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-ink shadow-sm ring-1 ring-inset ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-inset focus:ring-brand-500 aria-[invalid=true]:ring-red-400';
+  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-ink shadow-sm ring-1 ring-inset ' +
+  'ring-stone-300 placeholder:text-stone-400 focus:ring-2 focus:ring-inset focus:ring-brand-500 ' +
+  'aria-[invalid=true]:ring-red-400';
 
 /** A labelled form control with optional hint and error, wired for screen readers. */
 export function Field({

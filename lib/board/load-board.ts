@@ -6,7 +6,7 @@ import { absoluteUrl } from '@/lib/env';
 import { renderMarkdown } from '@/lib/markdown/render-markdown';
 import { presenceForSessions } from '@/lib/notes/session-presence';
 import { canOnSession } from '@/lib/policies';
-import { hostsOf } from '@/lib/schedule/event-warnings';
+import { toWarningSession } from '@/lib/schedule/event-warnings';
 import { scheduleWarnings } from '@/lib/schedule/schedule-warnings';
 import { parseTags, sessionPath } from '@/lib/sessions/session-dto';
 import { toSlotDto } from '@/lib/slots/slots';
@@ -44,20 +44,7 @@ export async function loadBoardState(actor: Actor | null, slug: string): Promise
   ]);
   const starred = new Set(stars.map((s) => s.sessionId));
   const warnings = organiser
-    ? scheduleWarnings(
-        rows
-          .filter((r) => r.status === 'SCHEDULED')
-          .map((r) => ({
-            id: r.id,
-            title: r.title,
-            roomId: r.roomId,
-            slotId: r.slotId,
-            hosts: hostsOf(r),
-            voterIds: r.votes.map((v) => v.userId),
-          })),
-        rooms,
-        slots,
-      )
+    ? scheduleWarnings(rows.filter((r) => r.status === 'SCHEDULED').map(toWarningSession), rooms, slots)
     : new Map();
   const presence = await presenceForSessions(rows.filter((r) => r.status === 'SCHEDULED').map((r) => r.id));
   const canPlaceOwn = !organiser && access.role !== null && settings.barcampMode && !settings.boardLocked;

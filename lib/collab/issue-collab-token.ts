@@ -1,5 +1,5 @@
 import { signCollabToken } from '@/lib/auth/collab-token';
-import { env } from '@/lib/env';
+import { env, publicBaseUrl } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import type { Actor } from '@/lib/policies';
@@ -24,7 +24,7 @@ export function collabBaseUrl(requestUrl?: string, headers?: Headers): string {
       (requestUrl ? new URL(requestUrl).protocol.replace(':', '') : 'http');
     base = `${proto}://${headers.get('host')}`;
   }
-  base ??= process.env.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
+  base ??= publicBaseUrl();
   const u = new URL(base);
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
   u.pathname = COLLAB_PATH;
@@ -46,13 +46,31 @@ export async function issueCollabToken(opts: {
   const access = await loadSessionAccess(opts.actor, opts.sessionId);
   if (!access.canReadNotes) throw new AppError('not_found', 'Session not found');
   if (!opts.actor) await takeAnonymousCollabToken(opts.clientAddress);
-  const docName = docNameForSession(opts.sessionId);
-  const readOnly = !access.canEditNotes;
-  const { token, expiresAt } = signCollabToken({
+  return signCollabGrant({
     userId: opts.actor?.userId ?? null,
+    sessionId: opts.sessionId,
+    readOnly: !access.canEditNotes,
+    baseUrl: opts.baseUrl,
+  });
+}
+
+/**
+ * Signs a grant for someone whose access to the session's notes the caller has just checked
+ * (issueCollabToken above; the notes page, which hands it to the browser with the page so the
+ * editor connects without asking first).
+ */
+export function signCollabGrant(opts: {
+  userId: string | null;
+  sessionId: string;
+  readOnly: boolean;
+  baseUrl: string;
+}): CollabTokenGrant {
+  const docName = docNameForSession(opts.sessionId);
+  const { token, expiresAt } = signCollabToken({
+    userId: opts.userId,
     docName,
-    readOnly,
+    readOnly: opts.readOnly,
     ttlSeconds: env().COLLAB_TOKEN_TTL_S,
   });
-  return { token, url: opts.baseUrl, docName, readOnly, expiresAt: expiresAt.toISOString() };
+  return { token, url: opts.baseUrl, docName, readOnly: opts.readOnly, expiresAt: expiresAt.toISOString() };
 }

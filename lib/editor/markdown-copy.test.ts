@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { notesExtensions } from './extensions';
 import { markdownToJSON } from './import-notes';
+import { loadClipboardMarkdown } from './lazy-markdown';
 
 function copiedText(markdown: string, from: string, to: string): string {
   const editor = new Editor({
@@ -32,8 +33,17 @@ function copiedText(markdown: string, from: string, to: string): string {
   return out;
 }
 
+const notes = '- alpha\n  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon\n';
+
+describe('copy before the Markdown serializer has loaded', () => {
+  it('leaves the text to ProseMirror (an empty answer), a single line still as it is', () => {
+    expect(copiedText(notes, 'beta', 'epsilon')).toBe('');
+    expect(copiedText(notes, 'eta', 'bold')).toBe('eta bold');
+  });
+});
+
 describe('copy as Markdown', () => {
-  const notes = '- alpha\n  - beta **bold**\n    - gamma `x`\n      - [ ] delta\n- epsilon\n';
+  beforeAll(() => loadClipboardMarkdown());
 
   it('keeps the depth of a nested selection', () => {
     expect(copiedText(notes, 'beta', 'epsilon')).toBe(

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { Editor, type JSONContent } from '@tiptap/core';
 import { DOMParser as PMDOMParser } from '@tiptap/pm/model';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { notesExtensions } from './extensions';
 import { markdownToHtml } from './markdown';
+import { loadClipboardMarkdown } from './lazy-markdown';
 import { normalizePastedHtml } from './paste';
 import { outlineShape as outline } from './outline-shape';
 
@@ -34,7 +35,8 @@ describe('paste keeps the nesting', () => {
 
   it('gist / GitHub HTML with task list checkboxes', () => {
     const html =
-      '<ul><li>a<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked> done</li><li class="task-list-item"><input type="checkbox"> todo</li></ul></li></ul>';
+      '<ul><li>a<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked> ' +
+      'done</li><li class="task-list-item"><input type="checkbox"> todo</li></ul></li></ul>';
     const json = parse(normalizePastedHtml(html));
     expect(JSON.stringify(json)).toContain('"taskItem"');
     expect(JSON.stringify(json)).toContain('"checked":true');
@@ -46,24 +48,45 @@ describe('paste keeps the nesting', () => {
   });
 });
 
+function listEditor(): Editor {
+  const editor = new Editor({
+    element: document.createElement('div'),
+    extensions: notesExtensions(),
+    content: {
+      type: 'doc',
+      content: [
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }] }],
+        },
+      ],
+    },
+  });
+  editor.commands.setTextSelection(editor.state.doc.content.size - 3); // end of "first"
+  return editor;
+}
+
+// Before any test below has called loadClipboardMarkdown().
+describe('Markdown pasted before the Markdown code has loaded', () => {
+  it('is taken over and inserted once it has', async () => {
+    const editor = listEditor();
+    const text = '## Agenda\n- a\n- b\n';
+    const event = {
+      clipboardData: { getData: (type: string) => (type === 'text/plain' ? text : '') },
+    } as unknown as ClipboardEvent;
+    const view = editor.view;
+    const handled = view.someProp('handlePaste', (f) => f(view, event, view.state.selection.content()));
+    expect(handled).toBe(true);
+    await loadClipboardMarkdown();
+    expect(JSON.stringify(editor.getJSON())).toContain('{"type":"heading","attrs":{"level":2}');
+    editor.destroy();
+  });
+});
+
 describe('a Markdown heading pasted into a list', () => {
+  beforeAll(() => loadClipboardMarkdown());
   function pasteMarkdown(text: string): JSONContent {
-    const editor = new Editor({
-      element: document.createElement('div'),
-      extensions: notesExtensions(),
-      content: {
-        type: 'doc',
-        content: [
-          {
-            type: 'bulletList',
-            content: [
-              { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'first' }] }] },
-            ],
-          },
-        ],
-      },
-    });
-    editor.commands.setTextSelection(editor.state.doc.content.size - 3); // end of "first"
+    const editor = listEditor();
     const view = editor.view;
     const slice = view.someProp('clipboardTextParser', (f) => f(text, view.state.selection.$from, false, view));
     if (!slice) throw new Error('not parsed as Markdown');

@@ -1,7 +1,9 @@
 import { Extension } from '@tiptap/core';
-import { DOMParser as PMDOMParser, Slice } from '@tiptap/pm/model';
+import { DOMParser as PMDOMParser, Slice, type ResolvedPos } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { looksLikeMarkdown, markdownToHtml } from './markdown';
+import type { EditorView } from '@tiptap/pm/view';
+import { clipboardMarkdown, loadClipboardMarkdown, loadMarkdownOnIntent } from './lazy-markdown';
+import { looksLikeMarkdown } from './markdown-sniff';
 
 // Pasting keeps the outline. Google Docs marks each item's depth with aria-level on flat lists,
 // Etherpad with list-bullet<N> classes on one-item lists; both (and some others) also put a <ul>
@@ -148,6 +150,46 @@ export function keepLeadingHeading(slice: Slice, parentType: string): Slice {
   return new Slice(slice.content, 0, slice.openEnd);
 }
 
+function wantsMarkdown(text: string, $context: ResolvedPos, plain: boolean): boolean {
+  return !plain && !$context.parent.type.spec.code && looksLikeMarkdown(text) && typeof DOMParser !== 'undefined';
+}
+
+/** Markdown text as a slice for the caret's place, a leading heading kept a heading. */
+function markdownSlice(view: EditorView, text: string, $context: ResolvedPos, toHtml: (md: string) => string): Slice {
+  const dom = new DOMParser().parseFromString(toHtml(text), 'text/html').body;
+  const slice = PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, {
+    preserveWhitespace: false,
+    context: $context,
+  });
+  return keepLeadingHeading(slice, $context.parent.type.name);
+}
+
+/**
+ * A Markdown text paste that arrives before the Markdown code has loaded (lazy-markdown.ts) is
+ * taken over and inserted, as ProseMirror would have, once it has; if it cannot load (offline),
+ * the text goes in as it is.
+ */
+function pasteWhenLoaded(view: EditorView, event: ClipboardEvent): boolean {
+  if (clipboardMarkdown()) return false; // clipboardTextParser handles it
+  const data = event.clipboardData;
+  const text = data?.getData('text/plain');
+  // ProseMirror pastes the text part alone when Shift is held (its own `plain`), else the HTML.
+  const plain = (view as unknown as { input?: { shiftKey?: boolean } }).input?.shiftKey ?? false;
+  if (!data || !text || (data.getData('text/html') && !plain)) return false;
+  if (!wantsMarkdown(text, view.state.selection.$from, plain)) return false;
+  const insert = (tr = view.state.tr) =>
+    view.dispatch(tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'));
+  void loadClipboardMarkdown().then(
+    (md) => {
+      if (view.isDestroyed) return;
+      const slice = markdownSlice(view, text, view.state.selection.$from, md.markdownToHtml);
+      insert(view.state.tr.replaceSelection(slice));
+    },
+    () => !view.isDestroyed && insert(view.state.tr.insertText(text)),
+  );
+  return true;
+}
+
 /** Paste handling for the notes editor: nested lists from HTML, Markdown from plain text. */
 export const OutlinePaste = Extension.create({
   name: 'outlinePaste',
@@ -158,15 +200,12 @@ export const OutlinePaste = Extension.create({
         props: {
           transformPastedHTML: (html) => normalizePastedHtml(html),
           clipboardTextParser: (text, $context, plain, view) => {
-            if (plain || $context.parent.type.spec.code || !looksLikeMarkdown(text) || typeof DOMParser === 'undefined')
-              return null as never;
-            const dom = new DOMParser().parseFromString(markdownToHtml(text), 'text/html').body;
-            const slice = PMDOMParser.fromSchema(view.state.schema).parseSlice(dom, {
-              preserveWhitespace: false,
-              context: $context,
-            });
-            return keepLeadingHeading(slice, $context.parent.type.name);
+            const md = clipboardMarkdown();
+            if (!md || !wantsMarkdown(text, $context, plain)) return null as never;
+            return markdownSlice(view, text, $context, md.markdownToHtml);
           },
+          handlePaste: (view, event) => pasteWhenLoaded(view, event),
+          handleDOMEvents: loadMarkdownOnIntent,
         },
       }),
     ];

@@ -122,7 +122,8 @@ describe('Markdown export', () => {
     ]);
     expect(md.startsWith('# Harbour Unconf: session notes\n\n## Feature flags')).toBe(true);
     expect(md).toContain(
-      '## Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n### A notes heading\n\n- late aft\n  - deeper\n',
+      '## Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee ' +
+        'Cohostname*\n\n### A notes heading\n\n- late aft\n  - deeper\n',
     );
     expect(md).toContain('*Day 2, 09:30–10:15, Room Aft · hosted by Priya Hostname*');
     expect(md).toContain('## Hallway track\n\n*Not scheduled · hosted by Priya Hostname*\n\n- coffee chat\n');
@@ -175,7 +176,8 @@ describe('Markdown export', () => {
 
     const one = await get(sessionNotes, { id: s.lateAft.id });
     expect(one.text).toBe(
-      '# Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n## A notes heading\n\n- late aft\n  - deeper\n',
+      '# Late in Aft\n\n*Day 1, 13:00–13:45, Room Aft · hosted by Priya Hostname and Lee Cohostname*\n\n## ' +
+        'A notes heading\n\n- late aft\n  - deeper\n',
     );
   });
 

@@ -39,7 +39,8 @@ export async function exportEventMarkdown(opts: {
     sessions = sessions.filter((s) => approved.has(s.id));
   }
   const days = Math.round((event.endDate.getTime() - event.startDate.getTime()) / 86_400_000) + 1;
-  const summary = `Notes from ${sessions.length} session${sessions.length === 1 ? '' : 's'} of ${event.title} (${days} day${days === 1 ? '' : 's'}).`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `Notes from ${plural(sessions.length, 'session')} of ${event.title} (${plural(days, 'day')}).`;
   const options = { format: q.format, attribution: q.attribution === 'full' };
   const markdown = eventDocument(
     { title: event.title, startDate: toDateOnly(event.startDate), summary, sessions },

@@ -82,7 +82,8 @@ describe('publishing notes as a gist', () => {
       '# Incident reviews\n\n*Day 1, 10:00–10:45, Room Aft · hosted by Gist Author*\n\n- reviews\n  - nested\n',
     );
     expect(gist.files.get('README.md')!.content).toBe(
-      '# Harbour Unconf: session notes\n\n1. [Incident reviews](#file-01-incident-reviews-md)\n2. [Feature flags](#file-02-feature-flags-md)\n',
+      '# Harbour Unconf: session notes\n\n1. [Incident reviews](#file-01-incident-reviews-md)\n2. [Feature ' +
+        'flags](#file-02-feature-flags-md)\n',
     );
     expect(gist.description).toBe('Harbour Unconf: session notes');
     expect(gist.public).toBe(true);

@@ -9,11 +9,12 @@ import { loadSessionAccess } from '@/lib/sessions/session-access';
 import { docNameForSession } from './doc-name';
 import { loadNotesState } from './load-notes-state';
 import { takeAutoNoteVersion } from './take-auto-note-version';
+import { NOTE_VERSION_SELECT, type NoteVersionKind, type NoteVersionRow } from './note-version-row';
+
+export type { NoteVersionKind } from './note-version-row';
 
 // The history panel's versions. A version is the server's persisted state at that moment (never
 // a state a browser claims), so nobody can plant content in history that was not in the notes.
-
-export type NoteVersionKind = 'AUTO' | 'MANUAL' | 'RESTORE';
 
 export interface NoteVersionDto {
   id: string;
@@ -34,21 +35,7 @@ export const createNoteVersionInput = z
 
 export { AUTO_SNAPSHOT_MIN_GAP_MS } from './take-auto-note-version';
 
-const select = {
-  id: true,
-  kind: true,
-  name: true,
-  createdAt: true,
-  createdBy: { select: { id: true, name: true } },
-} as const;
-type Row = {
-  id: string;
-  kind: NoteVersionKind;
-  name: string | null;
-  createdAt: Date;
-  createdBy: { id: string; name: string } | null;
-};
-const toDto = (r: Row): NoteVersionDto => ({
+const toDto = (r: NoteVersionRow): NoteVersionDto => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
@@ -69,7 +56,7 @@ export async function listNoteVersions(actor: Actor | null, sessionId: string): 
     where: { docName: docNameForSession(sessionId) },
     orderBy: { createdAt: 'desc' },
     take: 200,
-    select,
+    select: NOTE_VERSION_SELECT,
   });
   return rows.map(toDto);
 }
@@ -85,7 +72,7 @@ export async function getNoteVersion(
   if (!a.canRestoreNotes) throw forbidden('Only organisers and the session’s hosts can preview and restore versions');
   const row = await db.noteVersion.findFirst({
     where: { id: versionId, docName: docNameForSession(sessionId) },
-    select: { ...select, data: true },
+    select: { ...NOTE_VERSION_SELECT, data: true },
   });
   if (!row) throw notFound('Version not found');
   return { version: toDto(row), content: yStateToJSON(new Uint8Array(row.data)) };
@@ -117,13 +104,13 @@ export async function createNoteVersion(
   }
   const state = await loadNotesState(docName);
   const data = { docName, kind, name: name ?? null, data: new Uint8Array(state), createdById: actor.userId };
-  if (kind !== 'MANUAL') return { version: toDto(await db.noteVersion.create({ data, select })) };
+  if (kind !== 'MANUAL') return { version: toDto(await db.noteVersion.create({ data, select: NOTE_VERSION_SELECT })) };
   // Named versions are kept for good: one person may keep only so many of one document's.
   const row = await transaction(async (tx) => {
     const mine = await tx.noteVersion.count({ where: { docName, kind: 'MANUAL', createdById: actor.userId } });
     const cap = env().NOTES_NAMED_VERSIONS_PER_USER;
     if (mine >= cap) throw new AppError('conflict', `You already keep ${cap} named versions of these notes`, 'name');
-    return tx.noteVersion.create({ data, select });
+    return tx.noteVersion.create({ data, select: NOTE_VERSION_SELECT });
   });
   return { version: toDto(row) };
 }

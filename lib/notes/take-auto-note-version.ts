@@ -2,20 +2,13 @@ import { db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
 import { yStateToJSON } from '@/lib/editor/convert';
 import { loadNotesState } from './load-notes-state';
+import { NOTE_VERSION_SELECT, type NoteVersionRow } from './note-version-row';
 
 /** Automatic versions closer together than this are skipped unless the slot just ended. */
 export const AUTO_SNAPSHOT_MIN_GAP_MS = 9 * 60_000;
 
 export type AutoVersionReason = 'interval' | 'slot-end' | 'leave';
 export type AutoVersionSkip = 'empty' | 'unchanged' | 'too_soon' | 'taken';
-
-const select = {
-  id: true,
-  kind: true,
-  name: true,
-  createdAt: true,
-  createdBy: { select: { id: true, name: true } },
-} as const;
 
 /**
  * Records the notes as the server holds them as an automatic version, unless they are empty,
@@ -25,15 +18,8 @@ const select = {
  * at the same moment make one version. Authorization is the caller's (the collab server, or
  * createNoteVersion for a member).
  */
-type VersionRow = {
-  id: string;
-  kind: 'AUTO' | 'MANUAL' | 'RESTORE';
-  name: string | null;
-  createdAt: Date;
-  createdBy: { id: string; name: string } | null;
-};
 export type AutoVersionResult =
-  { version: VersionRow; skipped?: undefined } | { version?: undefined; skipped: AutoVersionSkip };
+  { version: NoteVersionRow; skipped?: undefined } | { version?: undefined; skipped: AutoVersionSkip };
 
 export async function takeAutoNoteVersion(opts: {
   docName: string;
@@ -84,7 +70,7 @@ export async function takeAutoNoteVersion(opts: {
               data: new Uint8Array(state),
               createdById: opts.createdById ?? null,
             },
-            select,
+            select: NOTE_VERSION_SELECT,
           });
           return { version: row };
         },

@@ -10,6 +10,26 @@ export function hostsOf(s: {
   return all.filter((h, i) => all.findIndex((x) => x.id === h.id) === i);
 }
 
+/** What the warnings need of a session row (the board and loadEventWarnings read the same fields). */
+export function toWarningSession(r: {
+  id: string;
+  title: string;
+  roomId: string | null;
+  slotId: string | null;
+  proposer: { id: string; name: string } | null;
+  hosts: { user: { id: string; name: string } }[];
+  votes: { userId: string }[];
+}): WarningSession {
+  return {
+    id: r.id,
+    title: r.title,
+    roomId: r.roomId,
+    slotId: r.slotId,
+    hosts: hostsOf(r),
+    voterIds: r.votes.map((v) => v.userId),
+  };
+}
+
 /** Warnings for every scheduled session of an event, from the database as it is now. */
 export async function loadEventWarnings(eventId: string): Promise<Map<string, ScheduleWarning[]>> {
   const [rows, rooms, slots] = await Promise.all([
@@ -28,13 +48,6 @@ export async function loadEventWarnings(eventId: string): Promise<Map<string, Sc
     db.room.findMany({ where: { eventId }, select: { id: true, name: true, capacity: true, order: true } }),
     db.slot.findMany({ where: { eventId }, select: { id: true, startsAt: true, endsAt: true } }),
   ]);
-  const sessions: WarningSession[] = rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    roomId: r.roomId,
-    slotId: r.slotId,
-    hosts: hostsOf(r),
-    voterIds: r.votes.map((v) => v.userId),
-  }));
+  const sessions = rows.map(toWarningSession);
   return scheduleWarnings(sessions, rooms, slots);
 }

@@ -114,7 +114,8 @@ export async function scheduleSession(actor: Actor | null, sessionId: string, in
     if (slot.kind === 'BREAK' || slot.kind === 'PLENARY') {
       throw new AppError(
         'bad_request',
-        `The ${timeInZone(slot.startsAt, event.timezone)} slot is a ${slot.kind.toLowerCase()}${slot.label ? ` (${slot.label})` : ''}: sessions cannot go there`,
+        `The ${timeInZone(slot.startsAt, event.timezone)} slot is a ${slot.kind.toLowerCase()}` +
+          `${slot.label ? ` (${slot.label})` : ''}: sessions cannot go there`,
         'slotId',
       );
     }

@@ -84,7 +84,11 @@ export function scheduleWarnings(
         voters,
         capacity: room.capacity,
         suggestedRoom,
-        message: `${voters} people voted for it; ${room.name} seats ${room.capacity}${suggestedRoom ? `. ${suggestedRoom.name} is free${suggestedRoom.capacity ? ` (${suggestedRoom.capacity} seats)` : ''}` : ''}`,
+        message:
+          `${voters} people voted for it; ${room.name} seats ${room.capacity}` +
+          (suggestedRoom
+            ? `. ${suggestedRoom.name} is free${suggestedRoom.capacity ? ` (${suggestedRoom.capacity} seats)` : ''}`
+            : ''),
       });
     }
     const mine = new Set(s.voterIds);

@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/policies';
 import { announceBoardChange } from '@/lib/board/board-events';
 import { assertCan } from '@/lib/events/event-access';
 import { sessionInclude, toSessionDto, type SessionDto } from './session-dto';
-import { assertOpen, loadSessionForChange } from './load-session-for-change';
+import { assertOpen, loadSessionForChange, SESSION_ROW_SELECT } from './load-session-for-change';
 
 export const mergeSessionsInput = z.object({ intoId: z.string().min(1).max(40) }).strict();
 
@@ -19,19 +19,7 @@ export async function mergeSessions(actor: Actor | null, sessionId: string, inpu
   assertCan(access, 'session.merge');
   const { intoId } = mergeSessionsInput.parse(input);
   if (intoId === from.id) throw new AppError('bad_request', 'A session cannot be merged into itself', 'intoId');
-  const into = await db.session.findFirst({
-    where: { id: intoId, eventId: from.eventId },
-    select: {
-      id: true,
-      eventId: true,
-      title: true,
-      status: true,
-      proposerId: true,
-      roomId: true,
-      slotId: true,
-      hosts: { select: { userId: true } },
-    },
-  });
+  const into = await db.session.findFirst({ where: { id: intoId, eventId: from.eventId }, select: SESSION_ROW_SELECT });
   if (!into) throw new AppError('bad_request', 'No such session in this event', 'intoId');
   assertOpen(from);
   assertOpen({ ...into, hostIds: [] });

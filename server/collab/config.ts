@@ -32,9 +32,7 @@ export interface CollabConfig {
 
 export function collabConfigFromEnv(overrides: Partial<CollabConfig> = {}): CollabConfig {
   const e = env();
-  const origins = [e.PUBLIC_URL, process.env.NEXTAUTH_URL]
-    .filter((o): o is string => Boolean(o))
-    .map((o) => new URL(o).origin);
+  const origins = [e.PUBLIC_URL, e.NEXTAUTH_URL].filter((o): o is string => Boolean(o)).map((o) => new URL(o).origin);
   return {
     tokenTtlSeconds: e.COLLAB_TOKEN_TTL_S,
     maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,

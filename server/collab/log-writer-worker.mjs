@@ -49,7 +49,8 @@ const logRows = db.prepare('SELECT "id", "data" FROM "DocUpdate" WHERE "docName"
 const snapshotOf = db.prepare('SELECT "data", "lastUpdateId" FROM "DocSnapshot" WHERE "docName" = ?');
 const upsertSnapshot = db.prepare(
   'INSERT INTO "DocSnapshot" ("docName", "data", "lastUpdateId", "updatedAt") VALUES (?, ?, ?, ?) ' +
-    'ON CONFLICT ("docName") DO UPDATE SET "data" = excluded."data", "lastUpdateId" = excluded."lastUpdateId", "updatedAt" = excluded."updatedAt"',
+    'ON CONFLICT ("docName") DO UPDATE SET "data" = excluded."data", ' +
+    '"lastUpdateId" = excluded."lastUpdateId", "updatedAt" = excluded."updatedAt"',
 );
 const deleteRows = db.prepare('DELETE FROM "DocUpdate" WHERE "docName" = ? AND "id" <= ?');
 

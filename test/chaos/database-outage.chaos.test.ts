@@ -123,7 +123,8 @@ async function outage() {
   expect(await metricValue(server.port, 'hallway_collab_database_available')).toBe(1);
   expect(server.output()).toContain('database back: buffered edits written');
   console.log(
-    `database outage (${kind}): ${ROUND_TRIPS} edits served during the outage in ${servedMs} ms, buffered (unsaved metric, log, health 503), all written after it`,
+    `database outage (${kind}): ${ROUND_TRIPS} edits served during the outage in ${servedMs} ms, ` +
+      `buffered (unsaved metric, log, health 503), all written after it`,
   );
 }
 
@@ -132,7 +133,10 @@ it(
   outage,
 );
 
-it('The buffer of unsaved edits is bounded: past the limit edits are refused, kept by the editor and written once the database is back', async () => {
+const BOUND_TEST =
+  'The buffer of unsaved edits is bounded: past the limit edits are refused, kept by the editor and written once the database is back';
+
+it(BOUND_TEST, async () => {
   const LIMIT = 1024;
   const f = await notesFixture();
   const { server, down, up } = await serverWithFragileDatabase({ COLLAB_MAX_UNSAVED_BYTES: String(LIMIT) });
@@ -181,6 +185,7 @@ it('The buffer of unsaved edits is bounded: past the limit edits are refused, ke
   await waitFor(() => notesString(b.doc) === notesString(a.doc), { what: 'the other client has everything' });
   const refusals = a.closeCodes.filter((c) => c === CollabCloseCode.storageUnavailable).length;
   console.log(
-    `unsaved buffer bound (${kind}): ${marks.length - 1} edits typed, refused past ${LIMIT} bytes (${unsavedBytes} buffered, ${refusals} refusals), all ${marks.length} written after`,
+    `unsaved buffer bound (${kind}): ${marks.length - 1} edits typed, refused past ${LIMIT} bytes ` +
+      `(${unsavedBytes} buffered, ${refusals} refusals), all ${marks.length} written after`,
   );
 });

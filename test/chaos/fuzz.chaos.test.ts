@@ -125,7 +125,8 @@ it(`fuzzes the collab endpoint with thousands of frames: server up, memory bound
   const growthMB = (rssAfter - rssBefore) / 1048576;
   console.log(
     `fuzz (seed ${SEED}): ${frames} frames on ${CONNECTIONS + 4} connections, every abusive connection closed; ` +
-      `server RSS ${Math.round(rssBefore / 1048576)} → ${Math.round(rssAfter / 1048576)} MB; kinds ${JSON.stringify(Object.fromEntries(kinds))}`,
+      `server RSS ${Math.round(rssBefore / 1048576)} → ${Math.round(rssAfter / 1048576)} MB; ` +
+      `kinds ${JSON.stringify(Object.fromEntries(kinds))}`,
   );
   expect(growthMB).toBeLessThan(200);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { SessionPitch } from '@/components/board/session-pitch';
 import { SessionHarvest } from '@/components/export/session-harvest';
@@ -8,6 +9,7 @@ import { OfflineSupport } from '@/components/notes/offline-support';
 import { SiteHeader } from '@/components/site-header';
 import { Badge } from '@/components/ui/card';
 import { getPageUser } from '@/lib/auth/page-user';
+import { collabBaseUrl, signCollabGrant } from '@/lib/collab/issue-collab-token';
 import { AppError } from '@/lib/errors';
 import { sessionHarvestState } from '@/lib/export/session-harvest-state';
 import { docNameForSession } from '@/lib/notes/doc-name';
@@ -54,6 +56,17 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
   if (session.eventSlug !== slug) redirect(sessionPath(session.eventSlug, session.id));
   const { slot, room } = session;
   const harvest = await sessionHarvestState(access);
+  // A signed-in viewer's editor gets its collab token with the page (access was checked in load()):
+  // one request fewer before the notes are editable. Anonymous readers still ask for theirs, so
+  // the per-address limit on anonymous tokens counts editors opened, not pages fetched.
+  const collabGrant = user
+    ? signCollabGrant({
+        userId: user.userId,
+        sessionId: session.id,
+        readOnly: !access.canEditNotes,
+        baseUrl: collabBaseUrl(undefined, await headers()),
+      })
+    : null;
 
   return (
     <>
@@ -141,6 +154,7 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
           canEdit={access.canEditNotes}
           canRestore={access.canRestoreNotes}
           slotEndsAt={slot?.endsAt ?? null}
+          initialGrant={collabGrant}
         />
         <OfflineSupport
           sessionId={session.id}
