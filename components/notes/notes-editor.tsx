@@ -4,8 +4,7 @@ import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Doc as YDoc } from 'yjs';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { notesExtensions } from '@/lib/editor/extensions';
@@ -43,7 +42,7 @@ declare global {
 }
 
 // The history drawer (a dialog, a preview editor) loads when first opened, not with the page.
-const HistoryPanel = dynamic(() => import('./history-panel').then((m) => m.HistoryPanel), { ssr: false });
+const HistoryPanel = lazy(() => import('./history-panel').then((m) => ({ default: m.HistoryPanel })));
 
 /** The live notes editor of one session. */
 export function NotesEditor(props: NotesEditorProps) {
@@ -289,15 +288,17 @@ function LiveEditor({
       </EditorFrame>
 
       {editor && historyLoaded && (
-        <HistoryPanel
-          open={historyOpen}
-          onOpenChange={setHistoryOpen}
-          returnFocusTo={historyButton}
-          sessionId={sessionId}
-          editor={editor}
-          canEdit={editable}
-          canRestore={canRestore && editable}
-        />
+        <Suspense fallback={null}>
+          <HistoryPanel
+            open={historyOpen}
+            onOpenChange={setHistoryOpen}
+            returnFocusTo={historyButton}
+            sessionId={sessionId}
+            editor={editor}
+            canEdit={editable}
+            canRestore={canRestore && editable}
+          />
+        </Suspense>
       )}
     </div>
   );
