@@ -2,7 +2,7 @@
 
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { Placeholder } from '@tiptap/extensions';
+import { Placeholder } from '@tiptap/extensions/placeholder'; // not the package's index: it pulls in all its extensions
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Doc as YDoc } from 'yjs';
