@@ -179,13 +179,16 @@ function pasteWhenLoaded(view: EditorView, event: ClipboardEvent): boolean {
   const plain = (view as unknown as { input?: { shiftKey?: boolean } }).input?.shiftKey ?? false;
   const markdown = !!text && (!html || plain) && wantsMarkdown(text, view.state.selection.$from, plain);
   if (linkifyReady() && (!markdown || clipboardMarkdown())) return false; // nothing to wait for
-  if (!data || (!text && !html) || data.files.length > 0) return false;
+  if (!data || (!text && !html) || (data.files?.length ?? 0) > 0) return false;
   const insert = (tr = view.state.tr) =>
     view.dispatch(tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'));
-  const linkify = loadLinkify().catch(() => undefined);
+  const linkify = linkifyReady() ? null : loadLinkify().catch(() => undefined);
   if (markdown) {
-    void Promise.all([loadClipboardMarkdown(), linkify]).then(
-      ([md]) => {
+    const loads = linkify
+      ? Promise.all([loadClipboardMarkdown(), linkify]).then(([md]) => md)
+      : loadClipboardMarkdown();
+    void loads.then(
+      (md) => {
         if (view.isDestroyed) return;
         const slice = markdownSlice(view, text, view.state.selection.$from, md.markdownToHtml);
         insert(view.state.tr.replaceSelection(slice));
@@ -195,7 +198,7 @@ function pasteWhenLoaded(view: EditorView, event: ClipboardEvent): boolean {
   } else {
     // Replayed through ProseMirror's own paste (handlers, paste rules); the clipboard's data is
     // gone once the event is over, so it was read above.
-    void linkify.then(() => {
+    void linkify?.then(() => {
       if (view.isDestroyed) return;
       if (html && !plain) view.pasteHTML(html);
       else view.pasteText(text);
