@@ -194,10 +194,12 @@ function LiveEditor({
     if (editable && state.everSynced) stampSchemaVersion(conn.doc);
   }, [editable, state.everSynced, conn]);
 
-  // The clipboard's Markdown code is left out of the editor's chunk: fetch it once the notes are in.
+  // The clipboard's Markdown code and linkifyjs are left out of the editor's chunk: fetch them once
+  // the notes are in and the editor is ready (the local copy too), so they never delay editing.
+  const notesIn = ready && state.everSynced;
   useEffect(() => {
-    if (editor && !editor.isDestroyed && state.everSynced) loadMarkdownWhenIdle(editor.view.dom);
-  }, [editor, state.everSynced]);
+    if (editor && !editor.isDestroyed && notesIn) loadMarkdownWhenIdle(editor.view.dom);
+  }, [editor, notesIn]);
 
   useEffect(() => {
     if (!editor) return;
