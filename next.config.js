@@ -25,6 +25,8 @@ const nextConfig = {
       buffer: { browser: './lib/browser/no-node-buffer.js' },
       'node:buffer': { browser: './lib/browser/no-node-buffer.js' },
       'next/dist/compiled/buffer': { browser: './lib/browser/no-node-buffer.js' },
+      // linkifyjs loads after the notes are editable: see lib/editor/lazy-linkify.ts.
+      linkifyjs: { browser: './lib/browser/linkifyjs-until-loaded.ts' },
     },
   },
 };

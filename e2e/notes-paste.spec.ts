@@ -125,3 +125,41 @@ test('an editor older than the document turns read-only and asks for a reload; n
     await expect(page.getByTestId('notes-editor')).toHaveAttribute('contenteditable', 'true');
   }
 });
+
+test('a URL pasted before linkifyjs has loaded is still linked, once it has', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  // No service worker: the page's requests must reach page.route (a worker's cache would answer).
+  const context = await browser.newContext({
+    storageState: await s.organiser.context.storageState(),
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  // linkifyjs loads after the editor is editable (lib/editor/lazy-linkify.ts): hold its chunk
+  // (known by a piece of its list of top-level domains) until the paste has been made.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((requested) => {
+    void page.route('**/_next/static/chunks/**', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (!body.includes('aaa1rp3')) return route.fulfill({ response, body });
+      await new Promise<void>((resolve) => {
+        release = resolve;
+        requested();
+      });
+      await route.fulfill({ response, body });
+    });
+  });
+  await page.goto(s.path);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-phase', 'synced', { timeout: 30_000 });
+  const editor = page.getByTestId('notes-editor');
+  await expect(editor).toHaveAttribute('contenteditable', 'true');
+  await editor.click();
+  await held;
+
+  await page.keyboard.type('notes: ');
+  await paste(page, { text: 'see https://example.org/runbook for more' });
+  await expect(editor).not.toContainText('runbook'); // the paste waits for linkifyjs
+  release();
+  await expect(editor.locator('a[href="https://example.org/runbook"]')).toHaveText('https://example.org/runbook');
+  await expect(editor).toContainText('notes: see https://example.org/runbook for more');
+});

@@ -1,15 +1,13 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { GistInfo } from './gist-publisher';
 
 // The panels (export preview, paste, gist, approval) load when the section is first opened: it
 // starts closed, and the notes page becomes editable sooner without their code.
-const SessionHarvestBody = dynamic(() => import('./session-harvest-body').then((m) => m.SessionHarvestBody), {
-  ssr: false,
-  loading: () => <p className="text-sm text-stone-600">Loading…</p>,
-});
+const SessionHarvestBody = lazy(() =>
+  import('./session-harvest-body').then((m) => ({ default: m.SessionHarvestBody })),
+);
 
 export interface SessionHarvestProps {
   sessionId: string;
@@ -47,7 +45,11 @@ export function SessionHarvest(props: SessionHarvestProps) {
         </span>
       </summary>
       <div className="space-y-5 border-t border-stone-100 px-4 py-4">
-        {opened ? <SessionHarvestBody {...props} /> : null}
+        {opened ? (
+          <Suspense fallback={<p className="text-sm text-stone-600">Loading…</p>}>
+            <SessionHarvestBody {...props} />
+          </Suspense>
+        ) : null}
       </div>
     </details>
   );

@@ -2,10 +2,9 @@
 
 import Collaboration, { isChangeOrigin } from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { Placeholder } from '@tiptap/extensions';
+import { Placeholder } from '@tiptap/extensions/placeholder'; // not the package's index: it pulls in all its extensions
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Doc as YDoc } from 'yjs';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { notesExtensions } from '@/lib/editor/extensions';
@@ -43,7 +42,7 @@ declare global {
 }
 
 // The history drawer (a dialog, a preview editor) loads when first opened, not with the page.
-const HistoryPanel = dynamic(() => import('./history-panel').then((m) => m.HistoryPanel), { ssr: false });
+const HistoryPanel = lazy(() => import('./history-panel').then((m) => ({ default: m.HistoryPanel })));
 
 /** The live notes editor of one session. */
 export function NotesEditor(props: NotesEditorProps) {
@@ -195,10 +194,12 @@ function LiveEditor({
     if (editable && state.everSynced) stampSchemaVersion(conn.doc);
   }, [editable, state.everSynced, conn]);
 
-  // The clipboard's Markdown code is left out of the editor's chunk: fetch it once the notes are in.
+  // The clipboard's Markdown code and linkifyjs are left out of the editor's chunk: fetch them once
+  // the notes are in and the editor is ready (the local copy too), so they never delay editing.
+  const notesIn = ready && state.everSynced;
   useEffect(() => {
-    if (editor && !editor.isDestroyed && state.everSynced) loadMarkdownWhenIdle(editor.view.dom);
-  }, [editor, state.everSynced]);
+    if (editor && !editor.isDestroyed && notesIn) loadMarkdownWhenIdle(editor.view.dom);
+  }, [editor, notesIn]);
 
   useEffect(() => {
     if (!editor) return;
@@ -289,15 +290,17 @@ function LiveEditor({
       </EditorFrame>
 
       {editor && historyLoaded && (
-        <HistoryPanel
-          open={historyOpen}
-          onOpenChange={setHistoryOpen}
-          returnFocusTo={historyButton}
-          sessionId={sessionId}
-          editor={editor}
-          canEdit={editable}
-          canRestore={canRestore && editable}
-        />
+        <Suspense fallback={null}>
+          <HistoryPanel
+            open={historyOpen}
+            onOpenChange={setHistoryOpen}
+            returnFocusTo={historyButton}
+            sessionId={sessionId}
+            editor={editor}
+            canEdit={editable}
+            canRestore={canRestore && editable}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -1,9 +1,22 @@
 import { getSchema, Node, type AnyExtension } from '@tiptap/core';
+import { Blockquote } from '@tiptap/extension-blockquote';
+import { Bold } from '@tiptap/extension-bold';
+import { Code } from '@tiptap/extension-code';
+import { CodeBlock } from '@tiptap/extension-code-block';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Heading } from '@tiptap/extension-heading';
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
+import { Italic } from '@tiptap/extension-italic';
 import Link from '@tiptap/extension-link';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { BulletList, ListItem, ListKeymap, OrderedList, TaskItem, TaskList } from '@tiptap/extension-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Strike } from '@tiptap/extension-strike';
+import { Text } from '@tiptap/extension-text';
+import { Underline } from '@tiptap/extension-underline';
+import { Dropcursor } from '@tiptap/extensions/drop-cursor';
+import { Gapcursor } from '@tiptap/extensions/gap-cursor';
 import type { Schema } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
-import StarterKit from '@tiptap/starter-kit';
 import { MarkdownCopy } from './markdown-copy';
 import { Outline } from './outline';
 import { OutlinePaste } from './paste';
@@ -69,13 +82,29 @@ export interface NotesExtensionOptions {
 export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[] {
   return [
     NotesDocument,
-    StarterKit.configure({
-      document: false,
-      undoRedo: false, // per-user undo comes from the Yjs UndoManager (Collaboration)
-      trailingNode: false, // an appended paragraph on every client would race in the shared doc
-      heading: { levels: [...HEADING_LEVELS] },
-      link: false,
-    }),
+    // StarterKit's extensions in its order (the schema's node order follows it), listed one by one
+    // because importing StarterKit pulls in prosemirror-history even with undo/redo off. Left out:
+    // its Document (NotesDocument above), UndoRedo (per-user undo comes from the Yjs UndoManager of
+    // Collaboration), TrailingNode (an appended paragraph on every client would race in the shared
+    // document) and Link (NotesLink below).
+    Bold,
+    Blockquote,
+    BulletList,
+    Code,
+    CodeBlock,
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading.configure({ levels: [...HEADING_LEVELS] }),
+    HorizontalRule,
+    Italic,
+    ListItem,
+    ListKeymap,
+    OrderedList,
+    Paragraph,
+    Strike,
+    Text,
+    Underline,
     NotesLink,
     TaskList,
     TaskItem.configure({ nested: true }),

@@ -4,6 +4,7 @@
 // there and fall back (paste: insert once loaded; copy: ProseMirror's plain text) when it is not.
 
 import type * as ClipboardMarkdownModule from './clipboard-markdown';
+import { loadLinkify } from './lazy-linkify';
 
 type ClipboardMarkdown = typeof ClipboardMarkdownModule;
 
@@ -29,6 +30,7 @@ export function clipboardMarkdown(): ClipboardMarkdown | null {
 
 const preload = () => {
   void loadClipboardMarkdown().catch(() => undefined);
+  void loadLinkify().catch(() => undefined);
   return false;
 };
 
@@ -46,7 +48,10 @@ export const loadMarkdownOnIntent = { focus: preload, pointerdown: preload };
  */
 export function loadMarkdownWhenIdle(dom: HTMLElement): void {
   const mark = () => dom.setAttribute('data-clipboard-markdown', 'ready');
-  const start = () => void loadClipboardMarkdown().then(mark, () => undefined);
+  const start = () => {
+    void loadLinkify().catch(() => undefined);
+    void loadClipboardMarkdown().then(mark, () => undefined);
+  };
   // Without requestIdleCallback (older Safari, test DOMs) the focus or press above loads it.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
 }

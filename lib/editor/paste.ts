@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { DOMParser as PMDOMParser, Slice, type ResolvedPos } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { linkifyReady, loadLinkify } from './lazy-linkify';
 import { clipboardMarkdown, loadClipboardMarkdown, loadMarkdownOnIntent } from './lazy-markdown';
 import { looksLikeMarkdown } from './markdown-sniff';
 
@@ -165,28 +166,44 @@ function markdownSlice(view: EditorView, text: string, $context: ResolvedPos, to
 }
 
 /**
- * A Markdown text paste that arrives before the Markdown code has loaded (lazy-markdown.ts) is
- * taken over and inserted, as ProseMirror would have, once it has; if it cannot load (offline),
- * the text goes in as it is.
+ * A paste that arrives before the code it needs has loaded is taken over and done, as ProseMirror
+ * would have, once it has: Markdown text needs the Markdown code (lazy-markdown.ts), and any paste
+ * needs linkifyjs (lazy-linkify.ts) so that URLs in it are linked. If the Markdown code cannot load
+ * (offline), the text goes in as it is; without linkifyjs the paste goes in without links.
  */
 function pasteWhenLoaded(view: EditorView, event: ClipboardEvent): boolean {
-  if (clipboardMarkdown()) return false; // clipboardTextParser handles it
   const data = event.clipboardData;
-  const text = data?.getData('text/plain');
+  const text = data?.getData('text/plain') ?? '';
+  const html = data?.getData('text/html') ?? '';
   // ProseMirror pastes the text part alone when Shift is held (its own `plain`), else the HTML.
   const plain = (view as unknown as { input?: { shiftKey?: boolean } }).input?.shiftKey ?? false;
-  if (!data || !text || (data.getData('text/html') && !plain)) return false;
-  if (!wantsMarkdown(text, view.state.selection.$from, plain)) return false;
+  const markdown = !!text && (!html || plain) && wantsMarkdown(text, view.state.selection.$from, plain);
+  if (linkifyReady() && (!markdown || clipboardMarkdown())) return false; // nothing to wait for
+  if (!data || (!text && !html) || (data.files?.length ?? 0) > 0) return false;
   const insert = (tr = view.state.tr) =>
     view.dispatch(tr.scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'));
-  void loadClipboardMarkdown().then(
-    (md) => {
+  const linkify = linkifyReady() ? null : loadLinkify().catch(() => undefined);
+  if (markdown) {
+    const loads = linkify
+      ? Promise.all([loadClipboardMarkdown(), linkify]).then(([md]) => md)
+      : loadClipboardMarkdown();
+    void loads.then(
+      (md) => {
+        if (view.isDestroyed) return;
+        const slice = markdownSlice(view, text, view.state.selection.$from, md.markdownToHtml);
+        insert(view.state.tr.replaceSelection(slice));
+      },
+      () => !view.isDestroyed && insert(view.state.tr.insertText(text)),
+    );
+  } else {
+    // Replayed through ProseMirror's own paste (handlers, paste rules); the clipboard's data is
+    // gone once the event is over, so it was read above.
+    void linkify?.then(() => {
       if (view.isDestroyed) return;
-      const slice = markdownSlice(view, text, view.state.selection.$from, md.markdownToHtml);
-      insert(view.state.tr.replaceSelection(slice));
-    },
-    () => !view.isDestroyed && insert(view.state.tr.insertText(text)),
-  );
+      if (html && !plain) view.pasteHTML(html);
+      else view.pasteText(text);
+    });
+  }
   return true;
 }
 
