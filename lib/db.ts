@@ -13,7 +13,7 @@ export * from '@/generated/sqlite';
 /** Both generated clients come from one schema, so the SQLite client's types describe either. */
 export type Db = SqliteClient;
 
-export function createDb(target: DatabaseTarget = resolveDatabaseTarget(), busyTimeoutMs = 5000): Db {
+export function createDb(target: DatabaseTarget = resolveDatabaseTarget()): Db {
   if (target.provider === 'postgresql') {
     // A server that does not answer fails the query after 5 s instead of holding it forever.
     const adapter = new PrismaPg({
@@ -31,7 +31,7 @@ export function createDb(target: DatabaseTarget = resolveDatabaseTarget(), busyT
   }
   // WAL lets the collab server's writes and page reads proceed side by side; busy_timeout waits
   // out the short write locks instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: busyTimeoutMs });
+  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
   return new SqliteClient({ adapter });
 }
 

@@ -32,7 +32,11 @@ function append(docs) {
   appendAll.immediate(rows, now());
 }
 
-/** As mergeStoredUpdates in lib/collab/stored-doc.ts: linear, where Y.mergeUpdates over many rows is quadratic. */
+/**
+ * As mergeStoredUpdates in lib/collab/stored-doc.ts: linear, where Y.mergeUpdates over many rows is
+ * quadratic. A copy on purpose: this thread loads Yjs as ES modules, while the main process must
+ * keep its one CommonJS instance (lib/editor/server-yjs.ts), so the two cannot share a module.
+ */
 function mergeStored(parts) {
   if (parts.length === 1) return parts[0];
   if (parts.length <= 16) return Y.mergeUpdates(parts);
