@@ -1,3 +1,4 @@
+import { retryOnConflict } from '@/lib/db-errors';
 import crypto from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -17,17 +18,14 @@ export async function getAgendaFeed(actor: Actor | null, slug: string, rotate = 
   if (!actor) throw new AppError('unauthenticated', 'Sign in first');
   const where = { eventId_userId: { eventId: access.event.id, userId: actor.userId } };
   const token = crypto.randomBytes(24).toString('base64url');
-  const feed = rotate
-    ? await db.agendaFeed.upsert({
-        where,
-        create: { eventId: access.event.id, userId: actor.userId, token },
-        update: { token },
-      })
-    : await db.agendaFeed.upsert({
-        where,
-        create: { eventId: access.event.id, userId: actor.userId, token },
-        update: {},
-      });
+  // Read then write: retried when SQLite refuses it for another writer's commit in between.
+  const feed = await retryOnConflict(() =>
+    db.agendaFeed.upsert({
+      where,
+      create: { eventId: access.event.id, userId: actor.userId, token },
+      update: rotate ? { token } : {},
+    }),
+  );
   return { url: feedUrl(feed.token) };
 }
 

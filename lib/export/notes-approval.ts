@@ -1,3 +1,4 @@
+import { retryOnConflict } from '@/lib/db-errors';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -32,11 +33,14 @@ export async function setNotesApproval(opts: {
     await db.notesApproval.deleteMany({ where: { sessionId } });
     return { sessionId, approved: false, approvedAt: null, approvedBy: null };
   }
-  const row = await db.notesApproval.upsert({
-    where: { sessionId },
-    create: { sessionId, eventId: access.session.eventId, approvedById: opts.actor!.userId },
-    update: { approvedById: opts.actor!.userId, approvedAt: new Date() },
-  });
+  // Read then write: retried when SQLite refuses it for another writer's commit in between.
+  const row = await retryOnConflict(() =>
+    db.notesApproval.upsert({
+      where: { sessionId },
+      create: { sessionId, eventId: access.session.eventId, approvedById: opts.actor!.userId },
+      update: { approvedById: opts.actor!.userId, approvedAt: new Date() },
+    }),
+  );
   const by = await db.user.findUnique({ where: { id: row.approvedById }, select: { id: true, name: true } });
   return { sessionId, approved: true, approvedAt: row.approvedAt.toISOString(), approvedBy: by };
 }

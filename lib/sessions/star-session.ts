@@ -1,3 +1,4 @@
+import { retryOnConflict } from '@/lib/db-errors';
 import { db } from '@/lib/db';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Actor } from '@/lib/policies';
@@ -14,15 +15,17 @@ export async function starSession(
   if (starred) {
     // Upsert is a read then a create: two tabs starring at once race to the create, and the loser's
     // unique violation means the star is there, which is what it asked for.
-    await db.star
-      .upsert({
+    // An upsert reads then writes: on SQLite it is refused at once (SQLITE_BUSY_SNAPSHOT) when the
+    // collab server's log writer commits in between, and simply runs again.
+    await retryOnConflict(() =>
+      db.star.upsert({
         where: { userId_sessionId: { userId: actor.userId, sessionId: session.id } },
         create: { userId: actor.userId, sessionId: session.id },
         update: {},
-      })
-      .catch((err: unknown) => {
-        if (!isUniqueViolation(err)) throw err;
-      });
+      }),
+    ).catch((err: unknown) => {
+      if (!isUniqueViolation(err)) throw err;
+    });
   } else {
     await db.star.deleteMany({ where: { userId: actor.userId, sessionId: session.id } });
   }
