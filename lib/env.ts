@@ -104,6 +104,8 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
+  /** How long an idle keep-alive HTTP connection stays open (longer than clients' and proxies' pools). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(65_000),
   /** Largest JSON body an API route reads (routes may allow more up to HTTP_MAX_BODY_BYTES). */
   API_MAX_BODY_BYTES: z.coerce
     .number()

@@ -7,6 +7,7 @@ import { logger } from '@/lib/logger';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-address';
 import { checkRequest, refuseRequest } from './request-guard';
 import { applySecurityHeaders } from './security-headers';
+import { applyKeepAlive } from './http-keep-alive';
 
 /** What the real-time server plugs into the shared HTTP server. */
 export interface UpgradeTarget {
@@ -76,6 +77,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
     });
   });
 
+  applyKeepAlive(server);
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/')) {

@@ -4,6 +4,7 @@ import { checkHealth, registerRedisCheck, registerWritesCheck } from '@/lib/heal
 import { COLLAB_PATH } from '@/lib/collab/protocol';
 import { logger } from '@/lib/logger';
 import { exitOnSignals } from './shutdown';
+import { applyKeepAlive } from './http-keep-alive';
 import { createCollabServer } from './collab/collab-server';
 import { exitOnStartFailure, prepareProcess } from './prepare-process';
 import { guardMetrics } from './metrics-access';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   });
+  applyKeepAlive(server);
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/'))
