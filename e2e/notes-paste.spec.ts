@@ -163,3 +163,37 @@ test('a URL pasted before linkifyjs has loaded is still linked, once it has', as
   await expect(editor.locator('a[href="https://example.org/runbook"]')).toHaveText('https://example.org/runbook');
   await expect(editor).toContainText('notes: see https://example.org/runbook for more');
 });
+
+test('a paste or copy right after the selection moved acts on the new selection', async ({ browser }) => {
+  const s = await setUpNotes(browser);
+  const page = await openNotes(s.organiser.context, s.path);
+  const editor = page.getByTestId('notes-editor');
+  await editor.click();
+  await page.keyboard.type('read the guide today');
+  await expect(editor).toHaveAttribute('data-clipboard-markdown', 'ready');
+  // The page's selection moves and the paste follows in the same task: ProseMirror has not had
+  // the selectionchange event yet (on a busy machine it comes after a quick Ctrl+V).
+  const copied = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid=notes-editor]')!;
+    const select = (text: string) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at >= 0) return document.getSelection()!.setBaseAndExtent(node, at, node, at + text.length);
+      }
+      throw new Error(`no "${text}" in the editor`);
+    };
+    select('the guide');
+    const pasted = new DataTransfer();
+    pasted.setData('text/plain', 'https://example.org/guide');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true }));
+    // Then a copy of a new selection in the same task: the clipboard gets what is selected now.
+    select('read');
+    const clipboard = new DataTransfer();
+    el.dispatchEvent(new ClipboardEvent('copy', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    return clipboard.getData('text/plain');
+  });
+  await expect(editor.locator('a[href="https://example.org/guide"]')).toHaveText('the guide');
+  await expect(editor).toContainText('read the guide today');
+  expect(copied).toBe('read');
+});

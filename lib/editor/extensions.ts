@@ -17,6 +17,7 @@ import { Dropcursor } from '@tiptap/extensions/drop-cursor';
 import { Gapcursor } from '@tiptap/extensions/gap-cursor';
 import type { Schema } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
+import { FreshSelection } from './fresh-selection';
 import { MarkdownCopy } from './markdown-copy';
 import { Outline } from './outline';
 import { OutlinePaste } from './paste';
@@ -112,6 +113,7 @@ export function notesExtensions(opts: NotesExtensionOptions = {}): AnyExtension[
       foldStorageKey: opts.foldStorageKey ?? null,
       isRemoteChange: opts.isRemoteChange ?? (() => false),
     }),
+    FreshSelection,
     OutlinePaste,
     MarkdownCopy,
   ];
