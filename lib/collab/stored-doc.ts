@@ -1,3 +1,4 @@
+import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
 import { Y } from '@/lib/editor/server-yjs';
 
@@ -11,20 +12,52 @@ export interface StoredDoc {
 }
 
 /**
- * Loads snapshot + log. Rows are read before the snapshot: a compaction that commits between
- * the two reads moves rows we already hold into a snapshot we then also read (duplicates merge
- * away), whereas the other order could miss them. Log rows are never filtered by the snapshot's
- * lastUpdateId: ids can commit out of order on PostgreSQL, and compaction deletes exactly the rows
- * it merged, so every remaining row is needed.
+ * The whole log in one value, each row's bytes after its length (4 bytes, big-endian), in id order,
+ * with the row count and the snapshot, read by one statement. One statement sees one state of the
+ * database, so a compaction committing meanwhile cannot make us miss or double rows; and one value
+ * instead of a row object and a buffer per row is what makes a 100,000-row log cheap to read
+ * (Prisma's findMany took ~0.9 s there, this ~50 ms). Log rows are never filtered by the
+ * snapshot's lastUpdateId: ids can commit out of order on PostgreSQL, and compaction deletes
+ * exactly the rows it merged, so every remaining row is needed.
  */
-export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
-  const rows = await db.docUpdate.findMany({ where: { docName }, orderBy: { id: 'asc' }, select: { data: true } });
-  const snapshot = await db.docSnapshot.findUnique({ where: { docName }, select: { data: true } });
+const LOG_QUERY = {
+  // `||` and group_concat keep a blob's bytes (zeros included) in a UTF-8 database. In hex: Prisma's
+  // SQLite adapter cannot type a computed blob column.
+  sqlite:
+    `SELECT hex(group_concat(unhex(printf('%08x', length("data"))) || "data", '' ORDER BY "id")) AS "log", ` +
+    `count(*) AS "rows", (SELECT hex("data") FROM "DocSnapshot" WHERE "docName" = ?) AS "snapshot" ` +
+    `FROM "DocUpdate" WHERE "docName" = ?`,
+  postgresql:
+    `SELECT string_agg(int4send(length("data")) || "data", ''::bytea ORDER BY "id") AS "log", ` +
+    `count(*)::int AS "rows", (SELECT "data" FROM "DocSnapshot" WHERE "docName" = $1) AS "snapshot" ` +
+    `FROM "DocUpdate" WHERE "docName" = $1`,
+};
+
+/** Snapshot and log rows as separate updates, for mergeStoredUpdates. */
+export function storedParts(snapshot: Uint8Array | null, log: Uint8Array | null): Uint8Array[] {
   const parts: Uint8Array[] = [];
-  if (snapshot) parts.push(new Uint8Array(snapshot.data));
-  for (const r of rows) parts.push(new Uint8Array(r.data));
+  if (snapshot) parts.push(snapshot);
+  if (!log) return parts;
+  const view = new DataView(log.buffer, log.byteOffset, log.byteLength);
+  for (let at = 0; at < log.length; ) {
+    const n = view.getUint32(at);
+    parts.push(log.subarray(at + 4, at + 4 + n));
+    at += 4 + n;
+  }
+  return parts;
+}
+
+export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
+  const provider = resolveDatabaseTarget().provider;
+  type Bytes = Uint8Array | string | null;
+  const [row] = await db.$queryRawUnsafe<{ log: Bytes; rows: number | bigint; snapshot: Bytes }[]>(
+    LOG_QUERY[provider],
+    ...(provider === 'sqlite' ? [docName, docName] : [docName]),
+  );
+  const bytes = (b: Bytes | undefined) => (typeof b === 'string' ? (b ? Buffer.from(b, 'hex') : null) : (b ?? null));
+  const parts = storedParts(bytes(row?.snapshot), bytes(row?.log));
   if (parts.length === 0) return { state: null, logRows: 0 };
-  return { state: mergeStoredUpdates(parts), logRows: rows.length };
+  return { state: mergeStoredUpdates(parts), logRows: Number(row?.rows ?? 0) };
 }
 
 /**
