@@ -1,11 +1,20 @@
-import { mergeStoredUpdates } from '@/lib/collab/stored-doc';
+import { loadStoredDoc as loadThroughPrisma, mergeStoredUpdates, type StoredDoc } from '@/lib/collab/stored-doc';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
-import type { CompactResult, LogWriter } from './log-writer';
+import { writerFor, type CompactResult, type LogWriter } from './log-writer';
 import type { CollabMetrics } from './metrics';
 import type { UnsavedBuffer } from './unsaved-buffer';
 
-export { loadStoredDoc, type StoredDoc } from '@/lib/collab/stored-doc';
+export type { StoredDoc };
+
+/**
+ * A document's stored state, read through the collab server's log writer when `db` is the
+ * server's client (on SQLite: read and merged in the writer thread, and compacted there when long),
+ * else as the web app reads it.
+ */
+export function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
+  return writerFor(db)?.load(docName) ?? loadThroughPrisma(db, docName);
+}
 
 /**
  * Folds a document's log into its snapshot in one transaction. Only the rows it read are deleted,
