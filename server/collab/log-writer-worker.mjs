@@ -126,7 +126,8 @@ parentPort.on('message', (m) => {
   try {
     if (m.type === 'append') {
       append(m.docs);
-      parentPort.postMessage({ id: m.id, ok: true, ms: performance.now() - started });
+      // When it committed: the main thread may read this reply only after a long turn of its own.
+      parentPort.postMessage({ id: m.id, ok: true, result: Date.now(), ms: performance.now() - started });
     } else if (m.type === 'load') {
       const { state, rows, compact } = load(m.docName, m.compactAbove);
       // The state is copied once into a buffer of its own and moved, not cloned, to the main thread.

@@ -18,8 +18,11 @@ export type CompactResult = 'compacted' | 'nothing' | 'conflict';
 
 /** Where the update log is written: appends and compactions. */
 export interface LogWriter {
-  /** Appends one flush (one row per document, one transaction); rejects when nothing was written. */
-  write(batch: LogBatch[]): Promise<void>;
+  /**
+   * Appends one flush (one row per document, one transaction); rejects when nothing was written.
+   * Resolves with when it committed (epoch ms) where that is known better than by the caller.
+   */
+  write(batch: LogBatch[]): Promise<number | void>;
   /** Folds a document's log into its snapshot (see compactDoc in persistence.ts). */
   compact(docName: string): Promise<CompactResult>;
   /** A document's stored state, for its first open (see loadStoredDoc in lib/collab/stored-doc.ts). */
@@ -47,7 +50,7 @@ type Request =
   | { type: 'append'; docs: LogBatch[] }
   | { type: 'compact'; docName: string }
   | { type: 'load'; docName: string; compactAbove: number };
-type Result = CompactResult | StoredDoc | undefined;
+type Result = CompactResult | StoredDoc | number | undefined;
 type Reply = { id: number; ok: true; result?: Result; ms: number } | { id: number; ok: false; error: string };
 
 /**
@@ -74,8 +77,9 @@ export class SqliteWorkerLogWriter implements LogWriter {
     this.worker = this.spawn();
   }
 
-  async write(batch: LogBatch[]): Promise<void> {
-    await this.request({ type: 'append', docs: batch });
+  /** Resolves with the commit's time in the writer thread: the reply can wait behind a long turn of this thread. */
+  async write(batch: LogBatch[]): Promise<number> {
+    return (await this.request({ type: 'append', docs: batch })) as number;
   }
 
   async compact(docName: string): Promise<CompactResult> {

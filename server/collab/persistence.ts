@@ -78,17 +78,24 @@ interface PendingDoc {
 }
 
 /**
- * Appends accepted updates to the DocUpdate log within `intervalMs` of their arrival: one row
- * per document per flush (the merge of what arrived meanwhile), all documents in one transaction,
- * written by a LogWriter (on SQLite in a thread of its own, see log-writer.ts). Flushes do not wait
- * for the previous one to commit: a writer that is slow for a moment (a WAL checkpoint, a
- * compaction, a busy machine) delays what it holds, not everything that arrives after it.
- * A failed write keeps the updates and retries; nothing is dropped. (Rows of one document may
- * then commit out of order; Yjs applies updates in any order, and loading applies them together.)
+ * Appends accepted updates to the DocUpdate log: one row per document per flush (the merge of what
+ * arrived meanwhile), all documents in one transaction, written by a LogWriter (on SQLite in a
+ * thread of its own, see log-writer.ts). A flush starts as soon as an update arrives while no write
+ * is in flight (the commit then runs beside the fan-out of the same turn); what arrives during a
+ * write goes in the next one, which starts when that write ends, or at the latest `intervalMs`
+ * after its arrival: flushes do not wait for the previous one to commit, so a writer that is slow
+ * for a moment (a WAL checkpoint, a compaction, a busy machine) delays what it holds, not everything
+ * that arrives after it. The batches grow with the writer's commit time, never past the interval.
+ * A failed write keeps the updates and retries; nothing is dropped. (Rows of one document may then
+ * commit out of order; Yjs applies updates in any order, and loading applies them together.)
  */
 export class UpdateLog {
   private pending = new Map<string, PendingDoc>();
   private timer: NodeJS.Timeout | null = null;
+  private timerDue = Infinity;
+  private lastFlushAt = 0;
+  /** Flushes start at most this often while the writer keeps up: a commit per turn would cost a transaction per turn. */
+  private readonly gapMs: number;
   private readonly inFlight = new Set<Promise<void>>();
   /** Documents with a write in flight, and how many writes. */
   private readonly inFlightDocs = new Map<string, number>();
@@ -102,7 +109,9 @@ export class UpdateLog {
     private readonly onPersisted: (docName: string, rows: number) => void,
     /** Counts what is not yet written, logs outages, paces retries (unsaved-buffer.ts). */
     private readonly unsaved: UnsavedBuffer,
-  ) {}
+  ) {
+    this.gapMs = intervalMs / 4;
+  }
 
   append(docName: string, update: Uint8Array, arrivedAt: number): void {
     let p = this.pending.get(docName);
@@ -123,14 +132,28 @@ export class UpdateLog {
     return this.pending.has(docName) || this.inFlightDocs.has(docName);
   }
 
+  /**
+   * Flushes when the writer is idle and the last flush started `gapMs` ago, else when the write in
+   * flight ends (see flush), and in any case `intervalMs` after the arrival: the durability promise.
+   */
   private schedule(arrivedAt: number): void {
-    if (this.timer || this.closed) return;
+    if (this.closed) return;
+    const now = Date.now();
     // Counted from arrival: time spent queued before append counts against the window.
-    const delay = Math.max(0, this.intervalMs - (Date.now() - arrivedAt));
+    let due = arrivedAt + this.intervalMs;
+    if (this.inFlight.size === 0) due = Math.min(due, this.lastFlushAt + this.gapMs);
+    if (due <= now) {
+      void this.flush();
+      return;
+    }
+    if (this.timer && this.timerDue <= due) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.timerDue = Infinity;
       void this.flush();
-    }, delay);
+    }, due - now);
   }
 
   /** Writes everything pending now; resolves when it and every earlier write are committed (or failed and queued again). */
@@ -138,8 +161,10 @@ export class UpdateLog {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
+      this.timerDue = Infinity;
     }
     if (this.pending.size > 0) {
+      this.lastFlushAt = Date.now();
       const batch = this.pending;
       this.pending = new Map();
       for (const docName of batch.keys()) this.inFlightDocs.set(docName, (this.inFlightDocs.get(docName) ?? 0) + 1);
@@ -150,6 +175,8 @@ export class UpdateLog {
           if (n > 0) this.inFlightDocs.set(docName, n);
           else this.inFlightDocs.delete(docName);
         }
+        // What arrived during this write goes now (or after the gap) rather than at its deadline.
+        if (this.inFlight.size === 0 && this.pending.size > 0) this.schedule(this.oldestPending());
       });
       this.inFlight.add(write);
     }
@@ -157,8 +184,10 @@ export class UpdateLog {
   }
 
   private async write(batch: Map<string, PendingDoc>): Promise<void> {
+    let committedAt: number;
     try {
-      await this.writer.write([...batch].map(([docName, p]) => ({ docName, updates: p.updates })));
+      committedAt =
+        (await this.writer.write([...batch].map(([docName, p]) => ({ docName, updates: p.updates })))) ?? Date.now();
     } catch (err) {
       const retryMs = this.unsaved.failed(
         err,
@@ -175,8 +204,7 @@ export class UpdateLog {
       this.pending = batch;
       if (!this.closed) {
         await new Promise((r) => setTimeout(r, retryMs));
-        const oldest = Math.min(...[...this.pending.values()].map((p) => p.arrivals[0] ?? Date.now()));
-        if (this.pending.size > 0) this.schedule(oldest);
+        if (this.pending.size > 0) this.schedule(this.oldestPending());
       }
       return;
     }
@@ -185,13 +213,18 @@ export class UpdateLog {
       written.length,
       written.reduce((n, u) => n + u.length, 0),
     );
-    const now = Date.now();
     for (const [docName, p] of batch) {
       this.metrics.updatesPersisted.inc(p.updates.length);
-      for (const a of p.arrivals) this.metrics.persistLag.observe((now - a) / 1000);
+      for (const a of p.arrivals) this.metrics.persistLag.observe(Math.max(0, committedAt - a) / 1000);
       this.onPersisted(docName, 1);
     }
     this.metrics.logRowsWritten.inc(batch.size);
+  }
+
+  private oldestPending(): number {
+    let oldest = Date.now();
+    for (const p of this.pending.values()) oldest = Math.min(oldest, p.arrivals[0] ?? oldest);
+    return oldest;
   }
 
   /** Flushes until nothing is pending, retrying failed writes a few times. */
