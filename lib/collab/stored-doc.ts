@@ -39,7 +39,7 @@ export function storedParts(snapshot: Uint8Array | null, log: Uint8Array | null)
   if (snapshot) parts.push(snapshot);
   if (!log) return parts;
   const view = new DataView(log.buffer, log.byteOffset, log.byteLength);
-  for (let at = 0; at < log.length; ) {
+  for (let at = 0; at < log.length;) {
     const n = view.getUint32(at);
     parts.push(log.subarray(at + 4, at + 4 + n));
     at += 4 + n;

@@ -86,7 +86,7 @@ const readStored = db.transaction((docName) => ({ ...logOf.get(docName), snapsho
 function parts(snapshot, log) {
   const out = snapshot ? [new Uint8Array(snapshot.data)] : [];
   if (!log) return out;
-  for (let at = 0; at < log.length; ) {
+  for (let at = 0; at < log.length;) {
     const n = log.readUInt32BE(at);
     out.push(log.subarray(at + 4, at + 4 + n));
     at += 4 + n;
@@ -106,7 +106,9 @@ function load(docName, compactAbove) {
   const state = p.length === 0 ? null : mergeStored(p);
   const rows = stored.rows;
   const compact =
-    state && rows >= compactAbove ? { docName, state, maxId: stored.maxId, snapshotId: stored.snapshot?.lastUpdateId } : null;
+    state && rows >= compactAbove
+      ? { docName, state, maxId: stored.maxId, snapshotId: stored.snapshot?.lastUpdateId }
+      : null;
   return { state, rows: compact ? 0 : rows, compact };
 }
 

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { db } from '@/lib/db';
-import { compactDoc, loadStoredDoc } from './persistence';
+import { prismaLogWriter } from './log-writer';
+import { createCollabMetrics } from './metrics';
+import { compactDoc, loadStoredDoc, UpdateLog } from './persistence';
+import { UnsavedBuffer } from './unsaved-buffer';
 
 const textOf = (state: Uint8Array | null) => {
   const d = new Y.Doc();
@@ -34,5 +37,48 @@ describe('update log and snapshots', () => {
     expect(after.logRows).toBe(0);
     expect(textOf(after.state)).toBe(expected);
     expect(await compactDoc(db, docName)).toBe('nothing');
+  });
+});
+
+describe('UpdateLog', () => {
+  it('writes an update when the writer is idle, and what arrived during a write right after it, not at the interval', async () => {
+    const docName = `session:log${Date.now().toString(36)}`;
+    const metrics = createCollabMetrics();
+    const writer = prismaLogWriter(db);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const writes: number[] = [];
+    // The first write is held open, so the second update arrives while it is in flight.
+    const held = {
+      ...writer,
+      async write(batch: Parameters<typeof writer.write>[0]) {
+        writes.push(batch.length);
+        if (writes.length === 1) await gate;
+        return writer.write(batch);
+      },
+    };
+    const persisted: number[] = [];
+    // An hour: nothing here may wait for it.
+    const log = new UpdateLog(
+      held,
+      3_600_000,
+      metrics,
+      (_d, rows) => persisted.push(rows),
+      new UnsavedBuffer(1e6, metrics),
+    );
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText('t').insert(0, 'a');
+    log.append(docName, updates.pop()!, Date.now());
+    expect(writes).toEqual([1]);
+    source.getText('t').insert(1, 'b');
+    log.append(docName, updates.pop()!, Date.now());
+    expect(log.hasPending(docName)).toBe(true);
+    release();
+    await vi.waitFor(() => expect(persisted).toEqual([1, 1]), { timeout: 60_000 });
+    expect(log.hasPending(docName)).toBe(false);
+    expect(textOf((await loadStoredDoc(db, docName)).state)).toBe('ab');
+    await log.close();
   });
 });

@@ -94,7 +94,10 @@ export class UpdateLog {
   private timer: NodeJS.Timeout | null = null;
   private timerDue = Infinity;
   private lastFlushAt = 0;
-  /** Flushes start at most this often while the writer keeps up: a commit per turn would cost a transaction per turn. */
+  /**
+   * Flushes start at most this often (10 ms, a quarter of the interval if shorter) while the writer
+   * keeps up: a commit for every turn of a busy room would cost a transaction (and a sync) each.
+   */
   private readonly gapMs: number;
   private readonly inFlight = new Set<Promise<void>>();
   /** Documents with a write in flight, and how many writes. */
@@ -110,7 +113,7 @@ export class UpdateLog {
     /** Counts what is not yet written, logs outages, paces retries (unsaved-buffer.ts). */
     private readonly unsaved: UnsavedBuffer,
   ) {
-    this.gapMs = intervalMs / 4;
+    this.gapMs = Math.min(10, intervalMs / 4);
   }
 
   append(docName: string, update: Uint8Array, arrivedAt: number): void {
