@@ -143,7 +143,16 @@ export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics): 
   const writer =
     !givenDb && target.provider === 'sqlite' ? new SqliteWorkerLogWriter(target.file, metrics) : prismaLogWriter(db);
   writers.set(db, writer);
-  return writer;
+  return {
+    write: (batch) => writer.write(batch),
+    compact: (docName) => writer.compact(docName),
+    load: (docName) => writer.load(docName),
+    async close() {
+      // Loads after the server stopped (the web app, tests) read through Prisma again.
+      if (writers.get(db) === writer) writers.delete(db);
+      await writer.close();
+    },
+  };
 }
 
 /**
