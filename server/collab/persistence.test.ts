@@ -58,13 +58,14 @@ describe('UpdateLog', () => {
       },
     };
     const persisted: number[] = [];
-    // An hour: nothing here may wait for it.
+    // An interval of an hour, and no spacing between flushes: nothing here may wait for a timer.
     const log = new UpdateLog(
       held,
       3_600_000,
       metrics,
       (_d, rows) => persisted.push(rows),
       new UnsavedBuffer(1e6, metrics),
+      0,
     );
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];

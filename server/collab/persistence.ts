@@ -93,10 +93,12 @@ export class UpdateLog {
   private pending = new Map<string, PendingDoc>();
   private timer: NodeJS.Timeout | null = null;
   private timerDue = Infinity;
-  private lastFlushAt = 0;
+  /** As if a flush had just started: a server's first write waits the gap like any other. */
+  private lastFlushAt = Date.now();
   /**
-   * Flushes start at most this often (10 ms, a quarter of the interval if shorter) while the writer
-   * keeps up: a commit for every turn of a busy room would cost a transaction (and a sync) each.
+   * Flushes start at most this often while the writer keeps up (by default a quarter of the interval:
+   * 10 ms at the default 40): a commit for every turn of a busy room would cost a transaction (and a
+   * sync) each.
    */
   private readonly gapMs: number;
   private readonly inFlight = new Set<Promise<void>>();
@@ -112,8 +114,9 @@ export class UpdateLog {
     private readonly onPersisted: (docName: string, rows: number) => void,
     /** Counts what is not yet written, logs outages, paces retries (unsaved-buffer.ts). */
     private readonly unsaved: UnsavedBuffer,
+    gapMs?: number,
   ) {
-    this.gapMs = Math.min(10, intervalMs / 4);
+    this.gapMs = gapMs ?? intervalMs / 4;
   }
 
   append(docName: string, update: Uint8Array, arrivedAt: number): void {
