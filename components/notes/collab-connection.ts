@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { MessageType, SyncType } from '@/lib/collab/protocol';
+import { mark } from '@/lib/browser/mark';
 import { callApi } from '@/lib/http/client-api';
 import { decodeSavedState, encodeSavedState, SAVED_SNAPSHOT_KEY, updateCoveredBy } from './saved-state';
 
@@ -81,7 +82,12 @@ export class CollabConnection {
     // Counting the whole document instead took the server's content for local edits whenever the
     // server answered before IndexedDB did ("Saving…" forever), and claimed "edits kept on this
     // device" after an offline reload when nothing had been typed.
-    const markLoaded = () => !this.state.localLoaded && this.set({ localLoaded: true });
+    mark('connection-created');
+    const markLoaded = () => {
+      if (this.state.localLoaded) return;
+      mark('local-loaded');
+      this.set({ localLoaded: true });
+    };
     if (this.local) {
       const local = this.local;
       void local.whenSynced
@@ -157,6 +163,7 @@ export class CollabConnection {
     const initial = this.opts.initialGrant;
     const grant = initial && grantFresh(initial) ? this.useGrant(initial) : await this.fetchGrant();
     if (!grant || this.destroyed) return;
+    mark('ws-connect');
     this.provider.connect();
     this.set({});
   }
@@ -257,6 +264,7 @@ export class CollabConnection {
       if (syncType === SYNC_STEP2) {
         const acked = this.awaitingStep2.shift();
         if (acked !== undefined && acked > this.ackedSeq) this.ackedSeq = acked;
+        if (!this.state.everSynced) mark('synced');
         this.set({ everSynced: true });
         if (this.localSeq > this.ackedSeq) this.schedulePing();
       } else if (syncType === SYNC_STEP1) {
@@ -273,6 +281,7 @@ export class CollabConnection {
 
   private onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status === 'connected') {
+      mark('ws-open');
       this.hadConnection = true;
       // The provider sent its own sync step 1 on open; its answer acknowledges nothing new.
       this.awaitingStep2 = [this.ackedSeq];

@@ -1,12 +1,16 @@
 'use client';
 
-import { lazy, Suspense, useSyncExternalStore, type ComponentProps } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ComponentProps } from 'react';
+import { mark } from '@/lib/browser/mark';
 
 const loadEditor = () => import('./notes-editor');
 
 // Ask for the editor chunk as soon as this module runs in the browser, not when React first
 // renders the lazy component (after hydration).
-if (typeof window !== 'undefined') void loadEditor().catch(() => undefined);
+if (typeof window !== 'undefined') {
+  mark('client-module');
+  void loadEditor().catch(() => undefined);
+}
 
 // React.lazy rather than next/dynamic: the same loading, without next/dynamic's own code on the page.
 const NotesEditor = lazy(() => loadEditor().then((m) => ({ default: m.NotesEditor })));
@@ -37,6 +41,7 @@ function EditorPlaceholder() {
  * of the server render keeps one Yjs per server process (see lib/editor/server-yjs.ts).
  */
 export function NotesEditorClient(props: ComponentProps<typeof NotesEditor>) {
+  useEffect(() => mark('hydrated'), []);
   if (!useInBrowser()) return <EditorPlaceholder />;
   return (
     <Suspense fallback={<EditorPlaceholder />}>

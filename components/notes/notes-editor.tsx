@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalSt
 import type { Doc as YDoc } from 'yjs';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { notesExtensions } from '@/lib/editor/extensions';
+import { mark } from '@/lib/browser/mark';
 import { loadMarkdownWhenIdle } from '@/lib/editor/lazy-markdown';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
@@ -40,6 +41,8 @@ declare global {
     __hallwayDoc?: YDoc;
   }
 }
+
+mark('editor-module');
 
 // The history drawer (a dialog, a preview editor) loads when first opened, not with the page.
 const HistoryPanel = lazy(() => import('./history-panel').then((m) => ({ default: m.HistoryPanel })));
@@ -149,6 +152,7 @@ function LiveEditor({
     {
       immediatelyRender: false,
       editable: false,
+      onCreate: () => mark('editor-created'),
       extensions: [
         ...notesExtensions({ foldStorageKey: foldKey(viewer?.id ?? null, docName), isRemoteChange: isChangeOrigin }),
         Collaboration.configure({ document: conn.doc, field: NOTES_FRAGMENT }),
