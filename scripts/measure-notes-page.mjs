@@ -49,15 +49,18 @@ function readSteps() {
   const nav = performance.getEntriesByType('navigation')[0];
   const r = (x) => Math.round(x);
   const steps = {
+    htmlRequested: r(nav.requestStart),
     htmlFirstByte: r(nav.responseStart),
     htmlDone: r(nav.responseEnd),
     domInteractive: r(nav.domInteractive),
     domContentLoaded: r(nav.domContentLoadedEventEnd),
   };
   const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script');
-  const pageScripts = scripts.filter((e) => e.startTime < nav.responseEnd + 5);
+  // Scripts asked for once the notes' first client module ran were not named in the HTML.
+  const asked = performance.getEntriesByName('hallway:client-module')[0]?.startTime ?? Infinity;
+  const pageScripts = scripts.filter((e) => e.startTime < asked);
   steps.pageScriptsDone = r(Math.max(...pageScripts.map((e) => e.responseEnd)));
-  const later = scripts.filter((e) => e.startTime >= nav.responseEnd + 5);
+  const later = scripts.filter((e) => e.startTime >= asked);
   if (later.length) {
     steps.laterScriptsAsked = r(Math.min(...later.map((e) => e.startTime)));
     steps.laterScriptsDone = r(Math.max(...later.map((e) => e.responseEnd)));

@@ -1,19 +1,21 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useSyncExternalStore, type ComponentProps } from 'react';
+import { useEffect, useSyncExternalStore, type ComponentProps } from 'react';
 import { mark } from '@/lib/browser/mark';
+import type * as EditorModule from './notes-editor';
 
-const loadEditor = () => import('./notes-editor');
+if (typeof window !== 'undefined') mark('client-module');
 
-// Ask for the editor chunk as soon as this module runs in the browser, not when React first
-// renders the lazy component (after hydration).
+// In the browser the editor is one of this page's own scripts, so the page's HTML asks for its
+// code at once, beside React's, instead of this module asking for it after the framework has
+// started (a lazy chunk was fetched ~250 ms later and only then evaluated). The server never
+// loads it: `typeof window` is a build-time constant there, and the bundler leaves the require
+// out of the server bundle, so Yjs stays out of the server render (see lib/editor/server-yjs.ts).
+let editorModule: typeof EditorModule | null = null;
 if (typeof window !== 'undefined') {
-  mark('client-module');
-  void loadEditor().catch(() => undefined);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- browser only, see above
+  editorModule = require('./notes-editor') as typeof EditorModule;
 }
-
-// React.lazy rather than next/dynamic: the same loading, without next/dynamic's own code on the page.
-const NotesEditor = lazy(() => loadEditor().then((m) => ({ default: m.NotesEditor })));
 
 const subscribeNever = () => () => undefined;
 
@@ -40,12 +42,10 @@ function EditorPlaceholder() {
  * The editor renders in the browser only: it needs IndexedDB and a WebSocket, and keeping Yjs out
  * of the server render keeps one Yjs per server process (see lib/editor/server-yjs.ts).
  */
-export function NotesEditorClient(props: ComponentProps<typeof NotesEditor>) {
+export function NotesEditorClient(props: ComponentProps<typeof EditorModule.NotesEditor>) {
   useEffect(() => mark('hydrated'), []);
-  if (!useInBrowser()) return <EditorPlaceholder />;
-  return (
-    <Suspense fallback={<EditorPlaceholder />}>
-      <NotesEditor {...props} />
-    </Suspense>
-  );
+  const inBrowser = useInBrowser();
+  if (!inBrowser || !editorModule) return <EditorPlaceholder />;
+  const { NotesEditor } = editorModule;
+  return <NotesEditor {...props} />;
 }

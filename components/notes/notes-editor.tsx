@@ -63,11 +63,8 @@ export function NotesEditor(props: NotesEditorProps) {
       localName,
       initialGrant,
     });
-    const t = setTimeout(() => setConn(c), 0);
-    return () => {
-      clearTimeout(t);
-      c.destroy();
-    };
+    setConn(c);
+    return () => c.destroy();
   }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
   if (!conn)
     return (
