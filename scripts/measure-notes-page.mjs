@@ -1,10 +1,11 @@
 // Measures the notes page as a first-time visitor gets it: the JavaScript it loads (bytes on the
 // wire and gzip-compressed) and the time from navigation to an editable, synced editor.
 //
-//   npx next build && node scripts/measure-notes-page.mjs [--runs 7] [--port 3790]
+//   npx next build && node scripts/measure-notes-page.mjs [--runs 7] [--port 3790] [--settle 1000]
 //
 // Starts the production server (server/main.ts) on a fresh SQLite database, creates an event and
-// a session through the API, then opens the notes page in Chromium with an empty cache each run.
+// a session through the API, then opens the notes page in Chromium with an empty cache each run,
+// waiting `--settle` ms between runs.
 // Prints one JSON line with the figures (docs/performance.md records them). Add `--trace` for the
 // median time of each step on the way (navigation timing, the scripts, the app's `hallway:` marks,
 // the WebSocket), and `--files` for each script's compressed size.
@@ -23,6 +24,7 @@ const flag = (name, fallback) => {
 };
 const RUNS = flag('runs', 7);
 const TRACE = args.includes('--trace');
+const SETTLE_MS = flag('settle', 1000);
 const PORT = flag('port', 3790);
 const BASE = `http://localhost:${PORT}`;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -209,6 +211,9 @@ try {
       };
     }
     await context.close();
+    // Each run starts on a quiet server and browser: the previous page's last requests, its
+    // WebSocket's close and the closed context's clean-up are not billed to the next one.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
   }
   // The server alone, warm: the page's HTML fetched with the session cookie, one request at a time.
   let serverMs = null;
@@ -221,11 +226,14 @@ try {
       const res = await fetch(`${BASE}${notesPath}`, { headers: { cookie } });
       const reader = res.body.getReader();
       let first = null;
+      const parts = [];
       for (;;) {
         const { done: end, value } = await reader.read();
         if (first === null && value) first = performance.now() - t0;
+        if (value) parts.push(`${Math.round(performance.now() - t0)} ms ${value.length} B`);
         if (end) break;
       }
+      if (i === 10) console.error(`HTML parts (warm server): ${parts.join(', ')}`);
       if (i > 0) {
         firstByte.push(Math.round(first));
         done.push(Math.round(performance.now() - t0));
