@@ -12,9 +12,10 @@ import { mark } from '@/lib/browser/mark';
 import { loadMarkdownWhenIdle } from '@/lib/editor/lazy-markdown';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
-import { CollabConnection, type ConnectionState } from './collab-connection';
+import type { CollabConnection, ConnectionState } from './collab-connection';
 import { ConnectionStatus } from './connection-status';
-import { foldKey, localCopyName } from './device-copies';
+import { foldKey } from './device-copies';
+import { takeConnection } from './early-connection';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
 import { usePresence } from './use-presence';
@@ -53,15 +54,14 @@ export function NotesEditor(props: NotesEditorProps) {
   // The page's token serves the first connection only: a later one (other viewer, refresh) asks.
   const pageGrant = useRef(props.initialGrant ?? null);
   useEffect(() => {
-    const initialGrant = pageGrant.current;
+    const grant = pageGrant.current;
     pageGrant.current = null;
-    const localName = localCopyName(props.viewer?.id ?? null, props.docName);
-    const c = new CollabConnection({
+    const c = takeConnection({
       sessionId: props.sessionId,
       docName: props.docName,
+      viewerId: props.viewer?.id ?? null,
       canEdit: props.canEdit,
-      localName,
-      initialGrant,
+      grant,
     });
     setConn(c);
     return () => c.destroy();
