@@ -77,6 +77,8 @@ export class CollabConnection {
       disableBc: true,
       maxBackoffTime: 5000,
     });
+    // Asked before the database is opened (which creates it): IndexedDB answers in order.
+    const noLocalCopy = typeof indexedDB === 'undefined' ? null : hasNoDatabase(opts.localName);
     this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(opts.localName, this.doc);
     // Only what the local copy adds beyond what the server is known to have counts as unsaved.
     // Counting the whole document instead took the server's content for local edits whenever the
@@ -90,6 +92,10 @@ export class CollabConnection {
     };
     if (this.local) {
       const local = this.local;
+      // A browser that never kept these notes has nothing to load: on a first visit, creating the
+      // empty database and reading it took 100-200 ms, the last step before the editor was ready.
+      // What another tab may write into it meanwhile still merges in when it is read.
+      void noLocalCopy?.then((none) => none && markLoaded());
       void local.whenSynced
         .then(async () => decodeSavedState(await local.get(SAVED_SNAPSHOT_KEY).catch(() => null)))
         .then((saved) => {
@@ -315,6 +321,16 @@ export class CollabConnection {
     this.provider.disconnect();
     this.set({});
   };
+}
+
+/** True when the browser lists its databases and this one is not among them. */
+async function hasNoDatabase(name: string): Promise<boolean> {
+  try {
+    if (typeof indexedDB.databases !== 'function') return false;
+    return !(await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return false;
+  }
 }
 
 /** More than 30 s left: a page restored from the back/forward cache may carry a stale one. */
