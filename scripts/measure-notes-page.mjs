@@ -180,7 +180,18 @@ try {
     if (run === 1) {
       // What the page needed to become editable, then what it fetched afterwards when idle (the
       // clipboard's Markdown code, lib/editor/lazy-markdown.ts).
-      const beforeEditable = new Set(js.keys());
+      // Asked for before the editable moment in the page's own timeline (by the time this script
+      // hears of that moment, the page may have gone on to ask for the after-editable ones).
+      const beforeEditable = new Set(
+        await page.evaluate(
+          (t) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((e) => e.startTime <= t)
+              .map((e) => e.name),
+          at,
+        ),
+      );
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => document.querySelector('[data-clipboard-markdown=ready]'), null, {
         timeout: 30_000,
@@ -189,7 +200,10 @@ try {
       for (const [url, res] of js) {
         if (!beforeEditable.has(url)) afterKB += zlib.gzipSync(await res.body()).length / 1024;
       }
-      afterEditable = { files: js.size - beforeEditable.size, gzipKB: Math.round(afterKB) };
+      afterEditable = {
+        files: [...js.keys()].filter((u) => !beforeEditable.has(u)).length,
+        gzipKB: Math.round(afterKB),
+      };
       for (const url of [...js.keys()]) if (!beforeEditable.has(url)) js.delete(url);
       let wire = 0;
       let raw = 0;
