@@ -44,8 +44,7 @@ test('a first visit gets the editor with the page, opens one connection before h
       .getEntriesByType('mark')
       .filter((m) => m.name.startsWith('hallway:'))
       .map((m) => m.name.slice('hallway:'.length));
-    const scripts = performance
-      .getEntriesByType('resource')
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => e.initiatorType === 'script' && e.startTime < editable)
       .map((e) => new URL(e.name).pathname);
     return { order, scripts };
