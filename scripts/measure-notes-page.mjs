@@ -1,11 +1,14 @@
 // Measures the notes page as a first-time visitor gets it: the JavaScript it loads (bytes on the
 // wire and gzip-compressed) and the time from navigation to an editable, synced editor.
 //
-//   npx next build && node scripts/measure-notes-page.mjs [--runs 7] [--port 3790]
+//   npx next build && node scripts/measure-notes-page.mjs [--runs 7] [--port 3790] [--settle 1000]
 //
 // Starts the production server (server/main.ts) on a fresh SQLite database, creates an event and
-// a session through the API, then opens the notes page in Chromium with an empty cache each run.
-// Prints one JSON line with the figures (docs/performance.md records them).
+// a session through the API, then opens the notes page in Chromium with an empty cache each run,
+// waiting `--settle` ms between runs.
+// Prints one JSON line with the figures (docs/performance.md records them). Add `--trace` for the
+// median time of each step on the way (navigation timing, the scripts, the app's `hallway:` marks,
+// the WebSocket), and `--files` for each script's compressed size.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,6 +23,8 @@ const flag = (name, fallback) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = flag('runs', 7);
+const TRACE = args.includes('--trace');
+const SETTLE_MS = flag('settle', 1000);
 const PORT = flag('port', 3790);
 const BASE = `http://localhost:${PORT}`;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -39,6 +44,54 @@ async function waitForHealth(deadline) {
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
+}
+
+/** In the page: navigation timing, the end of the last script asked for before the editor, marks. */
+function readSteps() {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const r = (x) => Math.round(x);
+  const steps = {
+    htmlRequested: r(nav.requestStart),
+    htmlFirstByte: r(nav.responseStart),
+    htmlDone: r(nav.responseEnd),
+    domInteractive: r(nav.domInteractive),
+    domContentLoaded: r(nav.domContentLoadedEventEnd),
+  };
+  const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script');
+  // Scripts asked for once the notes' first client module ran were not named in the HTML.
+  const asked = performance.getEntriesByName('hallway:client-module')[0]?.startTime ?? Infinity;
+  const pageScripts = scripts.filter((e) => e.startTime < asked);
+  steps.pageScriptsDone = r(Math.max(...pageScripts.map((e) => e.responseEnd)));
+  const later = scripts.filter((e) => e.startTime >= asked);
+  if (later.length) {
+    steps.laterScriptsAsked = r(Math.min(...later.map((e) => e.startTime)));
+    steps.laterScriptsDone = r(Math.max(...later.map((e) => e.responseEnd)));
+  }
+  for (const m of performance.getEntriesByType('mark'))
+    if (m.name.startsWith('hallway:') && !(m.name.slice(8) in steps)) steps[m.name.slice(8)] = r(m.startTime);
+  return steps;
+}
+
+/** In the page: every request, from navigation start (for one run's trace, on stderr). */
+function readResources() {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const short = (u) => u.replace(location.origin, '').slice(0, 70);
+  return [
+    { name: 'document', start: 0, firstByte: Math.round(nav.responseStart), end: Math.round(nav.responseEnd) },
+    ...performance.getEntriesByType('resource').map((e) => ({
+      name: short(e.name),
+      type: e.initiatorType,
+      start: Math.round(e.startTime),
+      firstByte: Math.round(e.responseStart),
+      end: Math.round(e.responseEnd),
+    })),
+  ];
+}
+
+function medianSteps(traces) {
+  const keys = [...new Set(traces.flatMap((t) => Object.keys(t)))];
+  const out = Object.fromEntries(keys.map((k) => [k, median(traces.map((t) => t[k]).filter((v) => v !== undefined))]));
+  return Object.fromEntries(Object.entries(out).sort((a, b) => a[1] - b[1]));
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hallway-measure-'));
@@ -91,6 +144,7 @@ try {
   const cookies = await setup.cookies();
 
   const times = [];
+  const traces = [];
   let scripts = null;
   let afterEditable = null;
   for (let run = 0; run < RUNS + 1; run++) {
@@ -117,10 +171,27 @@ try {
       .then((h) => h.jsonValue());
     // The first run warms the server (compiled routes, database); it is not counted.
     if (run > 0) times.push(Math.round(at));
+    if (TRACE && run > 0) {
+      const steps = await page.evaluate(readSteps);
+      steps.editable = at;
+      traces.push(steps);
+      if (run === 1) console.error(JSON.stringify(await page.evaluate(readResources)));
+    }
     if (run === 1) {
       // What the page needed to become editable, then what it fetched afterwards when idle (the
       // clipboard's Markdown code, lib/editor/lazy-markdown.ts).
-      const beforeEditable = new Set(js.keys());
+      // Asked for before the editable moment in the page's own timeline (by the time this script
+      // hears of that moment, the page may have gone on to ask for the after-editable ones).
+      const beforeEditable = new Set(
+        await page.evaluate(
+          (t) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((e) => e.startTime <= t)
+              .map((e) => e.name),
+          at,
+        ),
+      );
       await page.waitForLoadState('networkidle');
       await page.waitForFunction(() => document.querySelector('[data-clipboard-markdown=ready]'), null, {
         timeout: 30_000,
@@ -129,7 +200,10 @@ try {
       for (const [url, res] of js) {
         if (!beforeEditable.has(url)) afterKB += zlib.gzipSync(await res.body()).length / 1024;
       }
-      afterEditable = { files: js.size - beforeEditable.size, gzipKB: Math.round(afterKB) };
+      afterEditable = {
+        files: [...js.keys()].filter((u) => !beforeEditable.has(u)).length,
+        gzipKB: Math.round(afterKB),
+      };
       for (const url of [...js.keys()]) if (!beforeEditable.has(url)) js.delete(url);
       let wire = 0;
       let raw = 0;
@@ -151,6 +225,35 @@ try {
       };
     }
     await context.close();
+    // Each run starts on a quiet server and browser: the previous page's last requests, its
+    // WebSocket's close and the closed context's clean-up are not billed to the next one.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+  }
+  // The server alone, warm: the page's HTML fetched with the session cookie, one request at a time.
+  let serverMs = null;
+  if (TRACE) {
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const firstByte = [];
+    const done = [];
+    for (let i = 0; i < 11; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${BASE}${notesPath}`, { headers: { cookie } });
+      const reader = res.body.getReader();
+      let first = null;
+      const parts = [];
+      for (;;) {
+        const { done: end, value } = await reader.read();
+        if (first === null && value) first = performance.now() - t0;
+        if (value) parts.push(`${Math.round(performance.now() - t0)} ms ${value.length} B`);
+        if (end) break;
+      }
+      if (i === 10) console.error(`HTML parts (warm server): ${parts.join(', ')}`);
+      if (i > 0) {
+        firstByte.push(Math.round(first));
+        done.push(Math.round(performance.now() - t0));
+      }
+    }
+    serverMs = { htmlFirstByte: median(firstByte), htmlDone: median(done) };
   }
   console.log(
     JSON.stringify({
@@ -159,6 +262,7 @@ try {
       editableMs: { median: median(times), min: Math.min(...times), max: Math.max(...times) },
       scripts,
       afterEditable,
+      ...(TRACE && { stepsMs: medianSteps(traces), serverMs }),
     }),
   );
 } finally {

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { MessageType, SyncType } from '@/lib/collab/protocol';
+import { mark } from '@/lib/browser/mark';
 import { callApi } from '@/lib/http/client-api';
 import { decodeSavedState, encodeSavedState, SAVED_SNAPSHOT_KEY, updateCoveredBy } from './saved-state';
 
@@ -76,14 +77,25 @@ export class CollabConnection {
       disableBc: true,
       maxBackoffTime: 5000,
     });
+    // Asked before the database is opened (which creates it): IndexedDB answers in order.
+    const noLocalCopy = typeof indexedDB === 'undefined' ? null : hasNoDatabase(opts.localName);
     this.local = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(opts.localName, this.doc);
     // Only what the local copy adds beyond what the server is known to have counts as unsaved.
     // Counting the whole document instead took the server's content for local edits whenever the
     // server answered before IndexedDB did ("Saving…" forever), and claimed "edits kept on this
     // device" after an offline reload when nothing had been typed.
-    const markLoaded = () => !this.state.localLoaded && this.set({ localLoaded: true });
+    mark('connection-created');
+    const markLoaded = () => {
+      if (this.state.localLoaded) return;
+      mark('local-loaded');
+      this.set({ localLoaded: true });
+    };
     if (this.local) {
       const local = this.local;
+      // A browser that never kept these notes has nothing to load: on a first visit, creating the
+      // empty database and reading it took 100-200 ms, the last step before the editor was ready.
+      // What another tab may write into it meanwhile still merges in when it is read.
+      void noLocalCopy?.then((none) => none && markLoaded());
       void local.whenSynced
         .then(async () => decodeSavedState(await local.get(SAVED_SNAPSHOT_KEY).catch(() => null)))
         .then((saved) => {
@@ -157,6 +169,7 @@ export class CollabConnection {
     const initial = this.opts.initialGrant;
     const grant = initial && grantFresh(initial) ? this.useGrant(initial) : await this.fetchGrant();
     if (!grant || this.destroyed) return;
+    mark('ws-connect');
     this.provider.connect();
     this.set({});
   }
@@ -257,6 +270,7 @@ export class CollabConnection {
       if (syncType === SYNC_STEP2) {
         const acked = this.awaitingStep2.shift();
         if (acked !== undefined && acked > this.ackedSeq) this.ackedSeq = acked;
+        if (!this.state.everSynced) mark('synced');
         this.set({ everSynced: true });
         if (this.localSeq > this.ackedSeq) this.schedulePing();
       } else if (syncType === SYNC_STEP1) {
@@ -273,6 +287,7 @@ export class CollabConnection {
 
   private onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status === 'connected') {
+      mark('ws-open');
       this.hadConnection = true;
       // The provider sent its own sync step 1 on open; its answer acknowledges nothing new.
       this.awaitingStep2 = [this.ackedSeq];
@@ -306,6 +321,16 @@ export class CollabConnection {
     this.provider.disconnect();
     this.set({});
   };
+}
+
+/** True when the browser lists its databases and this one is not among them. */
+async function hasNoDatabase(name: string): Promise<boolean> {
+  try {
+    if (typeof indexedDB.databases !== 'function') return false;
+    return !(await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return false;
+  }
 }
 
 /** More than 30 s left: a page restored from the back/forward cache may carry a stale one. */

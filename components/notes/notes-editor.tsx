@@ -8,12 +8,14 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalSt
 import type { Doc as YDoc } from 'yjs';
 import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { notesExtensions } from '@/lib/editor/extensions';
+import { mark } from '@/lib/browser/mark';
 import { loadMarkdownWhenIdle } from '@/lib/editor/lazy-markdown';
 import { isDocNewerThanEditor, NOTES_FRAGMENT, NOTES_META, stampSchemaVersion } from '@/lib/editor/schema-version';
 import { colorForUser } from '@/lib/notes/presence';
-import { CollabConnection, type ConnectionState } from './collab-connection';
+import type { CollabConnection, ConnectionState } from './collab-connection';
 import { ConnectionStatus } from './connection-status';
-import { foldKey, localCopyName } from './device-copies';
+import { foldKey } from './device-copies';
+import { takeConnection } from './early-connection';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
 import { usePresence } from './use-presence';
@@ -41,6 +43,8 @@ declare global {
   }
 }
 
+mark('editor-module');
+
 // The history drawer (a dialog, a preview editor) loads when first opened, not with the page.
 const HistoryPanel = lazy(() => import('./history-panel').then((m) => ({ default: m.HistoryPanel })));
 
@@ -50,21 +54,17 @@ export function NotesEditor(props: NotesEditorProps) {
   // The page's token serves the first connection only: a later one (other viewer, refresh) asks.
   const pageGrant = useRef(props.initialGrant ?? null);
   useEffect(() => {
-    const initialGrant = pageGrant.current;
+    const grant = pageGrant.current;
     pageGrant.current = null;
-    const localName = localCopyName(props.viewer?.id ?? null, props.docName);
-    const c = new CollabConnection({
+    const c = takeConnection({
       sessionId: props.sessionId,
       docName: props.docName,
+      viewerId: props.viewer?.id ?? null,
       canEdit: props.canEdit,
-      localName,
-      initialGrant,
+      grant,
     });
-    const t = setTimeout(() => setConn(c), 0);
-    return () => {
-      clearTimeout(t);
-      c.destroy();
-    };
+    setConn(c);
+    return () => c.destroy();
   }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
   if (!conn)
     return (
@@ -149,6 +149,7 @@ function LiveEditor({
     {
       immediatelyRender: false,
       editable: false,
+      onCreate: () => mark('editor-created'),
       extensions: [
         ...notesExtensions({ foldStorageKey: foldKey(viewer?.id ?? null, docName), isRemoteChange: isChangeOrigin }),
         Collaboration.configure({ document: conn.doc, field: NOTES_FRAGMENT }),

@@ -70,16 +70,18 @@ export default async function SessionNotesPage({ params }: { params: Params }) {
 
   return (
     <>
-      <SiteHeader />
+      {/* No prefetching of the header's and breadcrumb's pages: the same server process would render
+          them while this page's editor syncs over its WebSocket. */}
+      <SiteHeader prefetch={false} />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
         <nav aria-label="Breadcrumb" className="text-sm text-stone-500">
-          <Link href={eventPath(session.eventSlug)} className="hover:text-ink hover:underline">
+          <Link href={eventPath(session.eventSlug)} prefetch={false} className="hover:text-ink hover:underline">
             {session.eventTitle}
           </Link>
           <span aria-hidden className="mx-1.5">
             /
           </span>
-          <Link href={eventBoardPath(session.eventSlug)} className="hover:text-ink hover:underline">
+          <Link href={eventBoardPath(session.eventSlug)} prefetch={false} className="hover:text-ink hover:underline">
             Board
           </Link>
         </nav>
