@@ -8,6 +8,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/http/client-a
 import { checkRequest, refuseRequest } from './request-guard';
 import { applySecurityHeaders } from './security-headers';
 import { applyKeepAlive } from './http-keep-alive';
+import { staticAssets } from './static-assets';
 
 /** What the real-time server plugs into the shared HTTP server. */
 export interface UpgradeTarget {
@@ -57,6 +58,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
     publicUrl: e.PUBLIC_URL ?? e.NEXTAUTH_URL,
     collabUrl: e.COLLAB_PUBLIC_URL,
   };
+  // The build's hashed files, compressed once each (dev serves its own, changing, files).
+  const assets = opts.dev ? null : staticAssets(path.join(dir, '.next'));
   const server = http.createServer((req, res) => {
     const verdict = checkRequest(req, maxBodyBytes);
     if (!verdict.ok) return refuseRequest(req, res, verdict.status, verdict.message);
@@ -69,7 +72,11 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
     applySecurityHeaders(req, res, headerOptions);
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const route = opts.routes?.[pathname];
-    const work = route ? route(req, res) : handle(req, res);
+    const work = route
+      ? route(req, res)
+      : assets
+        ? assets.serve(req, res).then((served) => (served ? undefined : handle(req, res)))
+        : handle(req, res);
     Promise.resolve(work).catch((err) => {
       logger.error({ err, path: pathname }, 'request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
