@@ -26,7 +26,7 @@ interface Incoming {
 
 /**
  * One document in memory with its connections. Everything that arrives during one event-loop
- * turn is handled together in flush(): client updates are validated, merged and applied in one
+ * turn is handled together in flush(): client updates are checked and applied in one
  * transaction; what the document actually gained is encoded once and the same bytes go to every
  * client, to the log and to the other nodes. Awareness changes are batched the same way.
  */
