@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { db } from '@/lib/db';
+import { addMember } from '@/test/builders';
 import { collabPerFile } from '@/test/collab-per-file';
 import { notesFixture, waitFor, waitSynced } from '@/test/collab-support';
 
@@ -45,5 +46,24 @@ describe('access re-check over many open documents', () => {
     // Closed by the pass the second request made, before its promise resolved.
     expect(conn === undefined || conn.closed).toBe(true);
     await waitFor(() => c.closeCodes.includes(CollabCloseCode.accessRevoked), { what: 'revocation close' });
+  });
+
+  it('judges each (document, user) pair by itself: one user on two documents, with two connections on one', async () => {
+    const a = await notesFixture('PRIVATE');
+    const b = await notesFixture('PRIVATE');
+    const m = await a.member();
+    await addMember(b.event.id, m.id);
+    const onA = [0, 1].map(() => server.client(server.collab.url, a.docName, a.tokenFor(m.id)));
+    const onB = server.client(server.collab.url, b.docName, b.tokenFor(m.id));
+    await waitSynced(...onA, onB);
+
+    await db.membership.deleteMany({ where: { eventId: a.event.id, userId: m.id } });
+    await server.collab.server.recheckAccess();
+
+    await waitFor(() => onA.every((c) => c.closeCodes.includes(CollabCloseCode.accessRevoked)), {
+      what: 'both connections to the event left closed',
+    });
+    expect(onB.closeCodes).toEqual([]);
+    expect(onB.provider.wsconnected).toBe(true);
   });
 });

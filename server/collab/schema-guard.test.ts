@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { notesSchema } from '@/lib/editor/extensions';
 import { notesFixture, notesText, storedText, waitFor, waitSynced } from '@/test/collab-support';
 import { collabPerFile } from '@/test/collab-per-file';
 import { loadStoredDoc } from './persistence';
+import { decodesAsUpdate } from './schema-guard';
 import { db } from '@/lib/db';
 
 // Issue 9 #1 and #2: a member's update that leaves the notes outside the editor schema, or sets
@@ -203,5 +205,128 @@ describe('links keep only an http(s) or mailto href', () => {
     await server.collab.server.flush();
     expect(writer.closeCodes).toEqual([]);
     expect(visible(await storedDoc(f.docName))).toBe(visible(writer.doc));
+  });
+});
+
+// Updates are checked by decoding them, not by applying them to a scratch document first: what
+// passes must apply to the real document without failing halfway (which would cost everyone on
+// the document a reload), and every honest update must pass.
+
+/** A V1 update of one fresh client: one string item whose origin is a later item of its own client. */
+function forwardOriginUpdate(): Uint8Array {
+  const e = encoding.createEncoder();
+  const client = 987654321;
+  for (const n of [1, 1, client, 0]) encoding.writeVarUint(e, n); // 1 client, 1 struct, its id, clock 0
+  encoding.writeUint8(e, 0x84); // an item with an origin, holding a string
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, 5);
+  encoding.writeVarString(e, 'evil');
+  encoding.writeVarUint(e, 0); // no deletions
+  return encoding.toUint8Array(e);
+}
+
+/** A V1 update deleting an empty range of a client nobody has heard of. */
+function emptyDeletionUpdate(): Uint8Array {
+  const e = encoding.createEncoder();
+  for (const n of [0, 1, 987654321, 1, 50, 0]) encoding.writeVarUint(e, n);
+  return encoding.toUint8Array(e);
+}
+
+/** Updates an editor sends, of every kind of content, one client at a time and merged. */
+function honestUpdates(): Uint8Array[] {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  const out: Uint8Array[] = [];
+  a.on('update', (u: Uint8Array) => out.push(u));
+  b.on('update', (u: Uint8Array) => out.push(u));
+  const paragraph = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  a.getXmlFragment('default').insert(0, [paragraph]);
+  text.insert(0, 'hello world');
+  text.format(0, 5, { bold: {} });
+  text.delete(2, 3);
+  paragraph.setAttribute('id', 'abc');
+  a.getMap('meta').set('schemaVersion', 1);
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  notesText(b).insert(1, 'from b');
+  notesText(b).delete(0, 4);
+  out.push(Y.encodeStateAsUpdate(a), Y.encodeStateAsUpdate(b), Y.mergeUpdates(out.slice()));
+  return out;
+}
+
+describe('the update check (decoding, no scratch document)', () => {
+  it('passes every honest update, and no damaged update that passes fails to apply', () => {
+    const honest = honestUpdates();
+    for (const u of honest) expect(decodesAsUpdate(u)).toBe(true);
+    const prior = Y.encodeStateAsUpdate(
+      (() => {
+        const d = new Y.Doc();
+        Y.applyUpdate(d, honest[0]!);
+        return d;
+      })(),
+    );
+    // A fixed pseudo-random sequence of damaged copies: changed bytes, cut short.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let passed = 0;
+    const failures: string[] = [];
+    for (let n = 0; n < 10_000; n++) {
+      const u = Uint8Array.from(honest[n % honest.length]!);
+      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) u[Math.floor(random() * u.length)] = random() * 256;
+      const damaged = random() < 0.2 ? u.slice(0, Math.floor(random() * u.length)) : u;
+      if (!decodesAsUpdate(damaged)) continue;
+      passed++;
+      // Against an empty document and one holding part of the content, typed as the server's.
+      for (const state of [null, prior]) {
+        const d = new Y.Doc();
+        d.getXmlFragment('default');
+        d.getMap('meta');
+        if (state) Y.applyUpdate(d, state);
+        try {
+          Y.applyUpdate(d, damaged);
+        } catch (err) {
+          failures.push(`${(err as Error).message}: ${Buffer.from(damaged).toString('hex')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // The check is not simply refusing everything damaged.
+    expect(passed).toBeGreaterThan(500);
+  });
+
+  it('refuses updates that decode but would fail halfway through applying', () => {
+    for (const u of [forwardOriginUpdate(), emptyDeletionUpdate()]) {
+      expect(() => Y.decodeUpdate(u)).not.toThrow();
+      expect(decodesAsUpdate(u)).toBe(false);
+      const d = new Y.Doc();
+      Y.applyUpdate(d, honestUpdates().at(-1)!);
+      expect(() => Y.applyUpdate(d, u)).toThrow();
+    }
+  });
+
+  it('closes only the sender of such an update; the document is not reloaded', async () => {
+    const f = await notesFixture('PRIVATE');
+    const honest = client(server.collab.url, f.docName, f.token);
+    await waitSynced(honest);
+    honest.text.insert(0, 'kept');
+    const token = f.tokenFor((await f.member()).id);
+    for (const u of [forwardOriginUpdate(), emptyDeletionUpdate()]) {
+      // A new attacker each time: the stock client does not come back after 4400.
+      const attacker = client(server.collab.url, f.docName, token);
+      await waitSynced(attacker);
+      await waitFor(() => notesText(attacker.doc).toString() === 'kept', { what: 'honest edit' });
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0); // sync
+      encoding.writeVarUint(e, 2); // update
+      encoding.writeVarUint8Array(e, u);
+      attacker.provider.ws!.send(encoding.toUint8Array(e));
+      await waitFor(() => attacker.closeCodes.length > 0, { what: 'attacker closed' });
+      expect(attacker.closeCodes).toEqual([CollabCloseCode.badMessage]);
+    }
+    honest.text.insert(4, ' and more');
+    await waitFor(async () => (await storedText(f.docName)) === 'kept and more', { what: 'honest edits stored' });
+    expect(honest.closeCodes).toEqual([]);
+    expect(honest.provider.wsconnected).toBe(true);
   });
 });
