@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { newNotesContext, openNotes, setUpNotes, type NotesSetup } from './fixtures/notes';
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { boardCell, dragHandle, dragTo, joinEvent, waitLive } from './fixtures/board';
 import { createEventViaApi, newUser, signUpViaApi } from './fixtures/users';
 

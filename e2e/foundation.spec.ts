@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newUser } from './fixtures/users';
 
 test('an organiser signs up, creates an event and an invite; a guest joins with only a name', async ({ browser }) => {

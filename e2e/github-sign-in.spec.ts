@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { FAKE_GITHUB_USER } from './fixtures/fake-github';
 
 test('GitHub sign-in creates the account and signs in (against a local GitHub stand-in)', async ({ page }) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { docOutline, openNotes, setUpNotes } from './fixtures/notes';
 
 const GITHUB_API = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3210) + 1}/api/v3`;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import type { JSONContent } from '@tiptap/core';
 import { caretAtEnd, docJSON, docText, openNotes, setUpNotes } from './fixtures/notes';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { docText, openNotes, setUpNotes } from './fixtures/notes';
 import { startFlakyProxy, type FlakyProxy } from './fixtures/flaky-proxy';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { docText, openNotes, setUpNotes } from './fixtures/notes';
 
 test('a named version is restored as a new change, and the restore is undone', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { openNotes, pasteInto, setUpNotes } from './fixtures/notes';
 
 // Issue 9 #2: a link keeps only its href (http, https, mailto). Whatever class, target or title

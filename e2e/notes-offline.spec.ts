@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { caretAtEnd, docText, openNotes, setUpNotes } from './fixtures/notes';
 
 test('offline: typing continues, survives a reload, and merges with what others wrote meanwhile', async ({

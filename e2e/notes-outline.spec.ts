@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { caretAtEnd, docOutline, openNotes, setUpNotes } from './fixtures/notes';
 
 test('outline keys: Enter, Tab, Shift-Tab, Alt+arrows, fold by key and by bullet, Backspace', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { docJSON, docOutline, openNotes, pasteInto as paste, setUpNotes } from './fixtures/notes';
 
 test('pasting Markdown, Google Docs and Etherpad keeps the nesting; links only for http(s) and mailto', async ({

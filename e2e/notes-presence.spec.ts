@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { openNotes, setUpNotes } from './fixtures/notes';
 
 test('the event page shows how many people have a session’s notes open', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newNotesContext, openNotes, setUpNotes } from './fixtures/notes';
 import { openStoredNotesAfterServer } from './fixtures/slow-storage';
 import { newUser, signUpViaApi } from './fixtures/users';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newNotesContext, openNotes, setUpNotes } from './fixtures/notes';
 
 fs.mkdirSync('test-results/screens', { recursive: true });

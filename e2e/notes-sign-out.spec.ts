@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures/test';
 import { openNotes, setUpNotes } from './fixtures/notes';
 
 async function storedNames(page: Page): Promise<{ databases: string[]; caches: string[]; pages: number }> {

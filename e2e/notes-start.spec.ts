@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newNotesContext, openNotes, setUpNotes } from './fixtures/notes';
 
 // How a first visit to a notes page starts (docs/performance.md, "time to editable, second

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from './fixtures/test';
 import { createEventViaApi, signUpViaApi } from './fixtures/users';
 
 // Every foundation page renders its main heading without errors, at desktop and phone widths;

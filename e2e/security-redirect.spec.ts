@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newUser } from './fixtures/users';
 
 // Issue 9 #5: a crafted callbackUrl must never send the browser off-site after signing in.

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { newUser, signInViaApi, signUpViaApi } from './fixtures/users';
 
 // Issue 9: the web-side guarantees, checked against the real server (see docs/security.md).
