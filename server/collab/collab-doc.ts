@@ -4,7 +4,6 @@ import { CollabCloseCode } from '@/lib/collab/close-codes';
 import { logger } from '@/lib/logger';
 import { CollabConnection } from './connection';
 import type { CollabContext } from './context';
-import { loadStoredDoc } from './persistence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from '@/lib/collab/protocol';
 import { callHooks } from './hooks';
 import { BusKind, type BusMessage } from './redis-bus';
@@ -86,7 +85,7 @@ export class CollabDoc {
     // Subscribe before reading storage so nothing published meanwhile is missed; what other nodes
     // held but had not yet stored arrives in answer to our sync request.
     await this.ctx.bus?.subscribe(this.name, (m) => this.onBus(m));
-    const stored = await loadStoredDoc(this.ctx.db, this.name);
+    const stored = await this.ctx.updateLog.load(this.name);
     if (this.destroyed) return;
     if (stored.state) Y.applyUpdate(this.ydoc, stored.state, FROM_STORAGE);
     this.approxBytes = stored.state?.length ?? 0;

@@ -140,24 +140,7 @@ export class SqliteWorkerLogWriter implements LogWriter {
 /** The worker on SQLite, Prisma on PostgreSQL or when the server was handed a client of its own (tests). */
 export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics): LogWriter {
   const target = resolveDatabaseTarget();
-  const writer =
-    !givenDb && target.provider === 'sqlite' ? new SqliteWorkerLogWriter(target.file, metrics) : prismaLogWriter(db);
-  writers.set(db, writer);
-  return {
-    write: (batch) => writer.write(batch),
-    compact: (docName) => writer.compact(docName),
-    load: (docName) => writer.load(docName),
-    async close() {
-      // Loads after the server stopped (the web app, tests) read through Prisma again.
-      if (writers.get(db) === writer) writers.delete(db);
-      await writer.close();
-    },
-  };
+  return !givenDb && target.provider === 'sqlite'
+    ? new SqliteWorkerLogWriter(target.file, metrics)
+    : prismaLogWriter(db);
 }
-
-/**
- * The log writer serving a database client, so that loading a document (collab-doc.ts calls
- * loadStoredDoc with the server's client) goes through it; see loadStoredDoc in persistence.ts.
- */
-const writers = new WeakMap<Db, LogWriter>();
-export const writerFor = (db: Db): LogWriter | undefined => writers.get(db);

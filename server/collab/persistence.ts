@@ -1,20 +1,11 @@
-import { loadStoredDoc as loadThroughPrisma, mergeStoredUpdates, type StoredDoc } from '@/lib/collab/stored-doc';
+import { mergeStoredUpdates, type StoredDoc } from '@/lib/collab/stored-doc';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
-import { writerFor, type CompactResult, type LogWriter } from './log-writer';
+import type { CompactResult, LogWriter } from './log-writer';
 import type { CollabMetrics } from './metrics';
 import type { UnsavedBuffer } from './unsaved-buffer';
 
-export type { StoredDoc };
-
-/**
- * A document's stored state, read through the collab server's log writer when `db` is the
- * server's client (on SQLite: read and merged in the writer thread, and compacted there when long),
- * else as the web app reads it.
- */
-export function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
-  return writerFor(db)?.load(docName) ?? loadThroughPrisma(db, docName);
-}
+export { loadStoredDoc, type StoredDoc } from '@/lib/collab/stored-doc';
 
 /**
  * Folds a document's log into its snapshot in one transaction. Only the rows it read are deleted,
@@ -117,6 +108,14 @@ export class UpdateLog {
     gapMs?: number,
   ) {
     this.gapMs = gapMs ?? intervalMs / 4;
+  }
+
+  /**
+   * A document's stored state for its first open, read by the log writer (on SQLite: read and
+   * merged in the writer thread, behind the appends already queued, and compacted there when long).
+   */
+  load(docName: string): Promise<StoredDoc> {
+    return this.writer.load(docName);
   }
 
   append(docName: string, update: Uint8Array, arrivedAt: number): void {
