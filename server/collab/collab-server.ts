@@ -103,7 +103,7 @@ export async function createCollabServer(
 
   const unsaved = new UnsavedBuffer(config.maxUnsavedBytes, metrics);
   const updateLog = new UpdateLog(
-    logWriterFor(db, opts.db !== undefined, metrics),
+    logWriterFor(db, opts.db !== undefined, metrics, config.compactThreshold),
     config.persistIntervalMs,
     metrics,
     (docName, rows) => registry.stored(docName, rows),

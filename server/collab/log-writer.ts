@@ -4,7 +4,6 @@ import * as Y from 'yjs';
 import { loadStoredDoc, type StoredDoc } from '@/lib/collab/stored-doc';
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
-import { env } from '@/lib/env';
 import type { CollabMetrics } from './metrics';
 import { compactDoc } from './persistence';
 
@@ -70,8 +69,8 @@ export class SqliteWorkerLogWriter implements LogWriter {
   constructor(
     private readonly file: string,
     private readonly metrics: CollabMetrics,
-    /** A log this long is folded into the snapshot right after it was loaded (COLLAB_COMPACT_THRESHOLD). */
-    private readonly compactAbove = env().COLLAB_COMPACT_THRESHOLD,
+    /** A log this long is folded into the snapshot right after it was loaded (the server's compactThreshold). */
+    private readonly compactAbove: number,
   ) {
     // Started now: loading the thread takes a moment that the first flush should not wait for.
     this.worker = this.spawn();
@@ -138,9 +137,9 @@ export class SqliteWorkerLogWriter implements LogWriter {
 }
 
 /** The worker on SQLite, Prisma on PostgreSQL or when the server was handed a client of its own (tests). */
-export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics): LogWriter {
+export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics, compactAbove: number): LogWriter {
   const target = resolveDatabaseTarget();
   return !givenDb && target.provider === 'sqlite'
-    ? new SqliteWorkerLogWriter(target.file, metrics)
+    ? new SqliteWorkerLogWriter(target.file, metrics, compactAbove)
     : prismaLogWriter(db);
 }
