@@ -1,26 +1,13 @@
 'use client';
 
-import type { CollabTokenGrant } from '@/lib/collab/collab-grant';
 import { CollabConnection } from './collab-connection';
+import { CONNECTION_START_ATTRIBUTE, type ConnectionStart } from './connection-start';
 import { localCopyName } from './device-copies';
 
 // The notes' connection (the local copy in IndexedDB, the WebSocket and its first sync) opens as
 // soon as the page's first notes module runs, from what the server wrote into the page, rather
 // than after the editor's code was evaluated and React hydrated the page: on a cold start both
 // took ~100 ms each after hydration, side by side with creating the editor.
-
-/** What the server tells the browser about the notes to open, on the editor's placeholder. */
-export interface ConnectionStart {
-  sessionId: string;
-  docName: string;
-  viewerId: string | null;
-  canEdit: boolean;
-  /** The collab token the page came with (signed-in viewers). */
-  grant: CollabTokenGrant | null;
-}
-
-/** The placeholder's attribute holding the ConnectionStart as JSON. */
-export const CONNECTION_START_ATTRIBUTE = 'data-notes-connection';
 
 let early: { key: string; conn: CollabConnection } | null = null;
 

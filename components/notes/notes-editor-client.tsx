@@ -2,6 +2,7 @@
 
 import { useEffect, useSyncExternalStore, type ComponentProps } from 'react';
 import { mark } from '@/lib/browser/mark';
+import { CONNECTION_START_ATTRIBUTE, type ConnectionStart } from './connection-start';
 import type * as EarlyConnectionModule from './early-connection';
 import type * as EditorModule from './notes-editor';
 
@@ -21,9 +22,6 @@ if (typeof window !== 'undefined') {
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
-/** Same as early-connection.ts's CONNECTION_START_ATTRIBUTE (that module is not loaded on the server). */
-const CONNECTION_START_ATTRIBUTE = 'data-notes-connection';
-
 const subscribeNever = () => () => undefined;
 
 /** False in the server render and while hydrating, true once the page runs in the browser. */
@@ -35,7 +33,7 @@ function useInBrowser(): boolean {
   );
 }
 
-function EditorPlaceholder({ start }: { start: EarlyConnectionModule.ConnectionStart }) {
+function EditorPlaceholder({ start }: { start: ConnectionStart }) {
   return (
     <div
       {...{ [CONNECTION_START_ATTRIBUTE]: JSON.stringify(start) }}
@@ -54,7 +52,7 @@ export function NotesEditorClient(props: ComponentProps<typeof EditorModule.Note
   useEffect(() => mark('hydrated'), []);
   const inBrowser = useInBrowser();
   if (!inBrowser || !editorModule) {
-    const start: EarlyConnectionModule.ConnectionStart = {
+    const start: ConnectionStart = {
       sessionId: props.sessionId,
       docName: props.docName,
       viewerId: props.viewer?.id ?? null,
