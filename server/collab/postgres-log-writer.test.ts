@@ -66,6 +66,24 @@ describe.runIf(target.provider === 'postgresql')('the PostgreSQL log writer', ()
     expect(await w.load(docNameFor('none'))).toEqual({ state: null, logRows: 0 });
   });
 
+  it('stores times as Prisma does (UTC), whatever the time zone of its connections', async () => {
+    const tokyo = new URL(url);
+    tokyo.searchParams.set('options', '-c timezone=Asia/Tokyo');
+    const w = writer(tokyo.toString());
+    const t = typist();
+    const docName = docNameFor('tz');
+    const before = Date.now();
+    await w.write([{ docName, updates: [t.type('a')] }]);
+    expect(await w.compact(docName)).toBe('compacted');
+    await w.write([{ docName, updates: [t.type('b')] }]);
+    expect(await w.compact(docName)).toBe('compacted');
+    await w.write([{ docName, updates: [t.type('c')] }]);
+    const row = await db.docUpdate.findFirstOrThrow({ where: { docName } });
+    const snapshot = await db.docSnapshot.findUniqueOrThrow({ where: { docName } });
+    // Nine hours off if written as Tokyo's wall-clock time; a minute covers any slow machine.
+    for (const at of [row.createdAt, snapshot.updatedAt]) expect(Math.abs(at.getTime() - before)).toBeLessThan(60_000);
+  });
+
   it('loses no append made while compactions on two nodes (and the Prisma one) race', async () => {
     const [nodeA, nodeB] = [writer(), writer()];
     const t = typist();

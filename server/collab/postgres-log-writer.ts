@@ -9,9 +9,13 @@ const log = logger.child({ component: 'collab-log-writer' });
 
 // Named statements: each connection parses and plans them once, then only binds values. The append
 // has one text whatever the number of rows (arrays unnested), so it is prepared once too.
+// Timestamps in UTC, as Prisma writes them into its `timestamp without time zone` columns.
+const NOW = `(now() AT TIME ZONE 'UTC')`;
 const APPEND = {
   name: 'hallway_log_append',
-  text: 'INSERT INTO "DocUpdate" ("docName", "data") SELECT * FROM unnest($1::text[], $2::bytea[])',
+  text:
+    `INSERT INTO "DocUpdate" ("docName", "data", "createdAt") ` +
+    `SELECT "docName", "data", ${NOW} FROM unnest($1::text[], $2::bytea[]) AS u("docName", "data")`,
 };
 const LOAD = { name: 'hallway_log_load', text: LOG_QUERY.postgresql };
 // Locks the snapshot row, so a second compaction of the document (this node or another) waits
@@ -30,16 +34,17 @@ const LOG_ROWS = {
 };
 const UPDATE_SNAPSHOT = {
   name: 'hallway_log_update_snapshot',
-  text: 'UPDATE "DocSnapshot" SET "data" = $2, "lastUpdateId" = $3, "updatedAt" = now() WHERE "docName" = $1',
+  text: `UPDATE "DocSnapshot" SET "data" = $2, "lastUpdateId" = $3, "updatedAt" = ${NOW} WHERE "docName" = $1`,
 };
 // No snapshot to lock: a compaction racing this one inserts too, and the later of the two finds the
 // row there and gives way (a conflict, as compactDoc reports it).
 const INSERT_SNAPSHOT = {
   name: 'hallway_log_insert_snapshot',
   text:
-    'INSERT INTO "DocSnapshot" ("docName", "data", "lastUpdateId", "updatedAt") VALUES ($1, $2, $3, now()) ' +
-    'ON CONFLICT ("docName") DO NOTHING',
+    `INSERT INTO "DocSnapshot" ("docName", "data", "lastUpdateId", "updatedAt") VALUES ($1, $2, $3, ${NOW}) ` +
+    `ON CONFLICT ("docName") DO NOTHING`,
 };
+const BEGIN_COMPACTION = "BEGIN; SET LOCAL lock_timeout = '10s'; SET LOCAL statement_timeout = '30s'";
 // Exactly the rows merged, never `id <= max`: ids are handed out when a row is inserted but
 // become visible when it commits, so a smaller id can still commit after this read.
 const DELETE_ROWS = {
@@ -110,7 +115,9 @@ export class PostgresLogWriter implements LogWriter {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      // Bounded as compactDoc's Prisma transaction was: a compaction stuck behind another node's
+      // lock gives up (and is tried again later) instead of holding a connection for good.
+      await client.query(BEGIN_COMPACTION);
       const result = await this.compactIn(client, docName);
       await client.query(result === 'compacted' ? 'COMMIT' : 'ROLLBACK');
       this.observe('compact', started);
