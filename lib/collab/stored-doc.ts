@@ -20,7 +20,7 @@ export interface StoredDoc {
  * snapshot's lastUpdateId: ids can commit out of order on PostgreSQL, and compaction deletes
  * exactly the rows it merged, so every remaining row is needed.
  */
-const LOG_QUERY = {
+export const LOG_QUERY = {
   // `||` and group_concat keep a blob's bytes (zeros included) in a UTF-8 database. In hex: Prisma's
   // SQLite adapter cannot type a computed blob column.
   sqlite:

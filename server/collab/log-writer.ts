@@ -4,8 +4,10 @@ import * as Y from 'yjs';
 import { loadStoredDoc, type StoredDoc } from '@/lib/collab/stored-doc';
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
+import { env } from '@/lib/env';
 import type { CollabMetrics } from './metrics';
 import { compactDoc } from './persistence';
+import { PostgresLogWriter } from './postgres-log-writer';
 
 /** What one flush appends: each document's updates accepted since the last flush, in order. */
 export interface LogBatch {
@@ -29,7 +31,7 @@ export interface LogWriter {
   close(): Promise<void>;
 }
 
-/** Through Prisma on the calling thread: PostgreSQL (its I/O is asynchronous anyway) and tests' own clients. */
+/** Through Prisma on the calling thread: for a server handed a Prisma client of its own (tests). */
 export function prismaLogWriter(db: Db): LogWriter {
   return {
     async write(batch) {
@@ -136,10 +138,14 @@ export class SqliteWorkerLogWriter implements LogWriter {
   }
 }
 
-/** The worker on SQLite, Prisma on PostgreSQL or when the server was handed a client of its own (tests). */
+/**
+ * The worker thread on SQLite, `pg` with a pool of its own on PostgreSQL (postgres-log-writer.ts);
+ * Prisma when the server was handed a client of its own (tests).
+ */
 export function logWriterFor(db: Db, givenDb: boolean, metrics: CollabMetrics, compactAbove: number): LogWriter {
+  if (givenDb) return prismaLogWriter(db);
   const target = resolveDatabaseTarget();
-  return !givenDb && target.provider === 'sqlite'
+  return target.provider === 'sqlite'
     ? new SqliteWorkerLogWriter(target.file, metrics, compactAbove)
-    : prismaLogWriter(db);
+    : new PostgresLogWriter(target.url, env().DATABASE_POOL_SIZE, metrics);
 }

@@ -41,7 +41,7 @@ export function createCollabMetrics() {
     }),
     logWriterSeconds: new client.Histogram({
       name: 'hallway_collab_log_writer_seconds',
-      help: 'Time the log writer thread spent on one request (append of a flush, or a compaction)',
+      help: 'Time the log writer spent on one request (append of a flush, compaction or load; on SQLite in its thread)',
       labelNames: ['op'] as const,
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
       registers: [registry],

@@ -82,4 +82,40 @@ describe('UpdateLog', () => {
     expect(textOf((await loadStoredDoc(db, docName)).state)).toBe('ab');
     await log.close();
   });
+
+  it('writes updates that are already overdue while a write is in flight in one write, not one each', async () => {
+    const metrics = createCollabMetrics();
+    const writer = prismaLogWriter(db);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const writes: string[][] = [];
+    const held = {
+      ...writer,
+      async write(batch: Parameters<typeof writer.write>[0]) {
+        writes.push(batch.map((b) => b.docName));
+        if (writes.length === 1) await gate;
+        return writer.write(batch);
+      },
+    };
+    const log = new UpdateLog(held, 40, metrics, () => {}, new UnsavedBuffer(1e6, metrics), 0);
+    const docs = ['a', 'b', 'c'].map((x) => `session:overdue${x}${Date.now().toString(36)}`);
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (u: Uint8Array) => updates.push(u));
+    source.getText('t').insert(0, 'a');
+    log.append(docs[0]!, updates.pop()!, Date.now());
+    expect(writes).toHaveLength(1);
+    // As an event loop that is a second behind hands them over: each past its persist interval.
+    for (const [i, docName] of docs.entries()) {
+      source.getText('t').insert(0, String(i));
+      log.append(docName, updates.pop()!, Date.now() - 1000);
+    }
+    await vi.waitFor(() => expect(writes.length).toBeGreaterThan(1), { timeout: 60_000 });
+    expect(writes.slice(1)).toEqual([docs]);
+    release();
+    await log.flush();
+    expect(writes).toHaveLength(2);
+    expect(log.hasPending(docs[0]!)).toBe(false);
+    await log.close();
+  });
 });

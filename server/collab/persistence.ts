@@ -147,22 +147,32 @@ export class UpdateLog {
     // Counted from arrival: time spent queued before append counts against the window.
     let due = arrivedAt + this.intervalMs;
     if (this.inFlight.size === 0) due = Math.min(due, this.lastFlushAt + this.gapMs);
-    if (due <= now) {
-      void this.flush();
+    if (due <= now && this.inFlight.size === 0) {
+      this.startFlush();
       return;
     }
+    // Overdue while a write is in flight: the event loop is behind. Everything appended in this
+    // turn goes in one flush at the next, not one write per update (which, behind a busy machine,
+    // made the writes pile up and the server fall further behind).
+    due = Math.max(due, now);
     if (this.timer && this.timerDue <= due) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.timerDue = Infinity;
-      void this.flush();
+      this.startFlush();
     }, due - now);
   }
 
   /** Writes everything pending now; resolves when it and every earlier write are committed (or failed and queued again). */
   async flush(): Promise<void> {
+    this.startFlush();
+    await Promise.all([...this.inFlight]);
+  }
+
+  /** Starts writing everything pending now, without waiting for it. */
+  private startFlush(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
@@ -185,7 +195,6 @@ export class UpdateLog {
       });
       this.inFlight.add(write);
     }
-    await Promise.all([...this.inFlight]);
   }
 
   private async write(batch: Map<string, PendingDoc>): Promise<void> {
