@@ -34,6 +34,12 @@ interface Waiting {
 
 let pending = new Map<string, Waiting[]>();
 let scheduled = false;
+let queriesMade = 0;
+
+/** SQL queries this process has made for access rows (a metric: a skipped re-check makes none). */
+export function accessRowQueries(): number {
+  return queriesMade;
+}
 
 const pairKey = (userId: string | null, sessionId: string) => `${userId ?? ''}\u0000${sessionId}`;
 
@@ -91,6 +97,7 @@ async function queryRows(pairs: { userId: string | null; sessionId: string }[]):
     JOIN "Event" e ON e."id" = s."eventId"
     LEFT JOIN "User" u ON u."id" = p."u"
     LEFT JOIN "Membership" m ON m."eventId" = e."id" AND m."userId" = p."u"`;
+  queriesMade++;
   const rows = await db.$queryRawUnsafe<unknown[]>(sql, ...params);
   const out = new Map<string, AccessRow>();
   for (const raw of rows) {
