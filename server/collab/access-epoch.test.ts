@@ -20,6 +20,7 @@ async function counter(name: string, labels: Record<string, string> = {}): Promi
 }
 const skipped = () => counter('hallway_collab_access_rechecks_total', { pass: 'skipped' });
 const full = () => counter('hallway_collab_access_rechecks_total', { pass: 'full' });
+const opened = () => counter('hallway_collab_access_rechecks_total', { pass: 'opened' });
 const rowQueries = () => counter('hallway_access_row_queries_total');
 
 /** Waits for a skipped pass: from then on, every open connection has been checked against the epoch now. */
@@ -56,17 +57,20 @@ describe('access epoch: the periodic re-check skips while nothing that decides a
     expect(await rowQueries()).toBeGreaterThan(queries);
   });
 
-  it('checks a connection that opened since the last full pass, though the epoch did not move', async () => {
+  it('asks about a connection opened since the last pass, and only about it, though the epoch did not move', async () => {
     const f = await notesFixture('PRIVATE');
+    const others = [0, 1, 2].map(() => server.client(server.collab.url, f.docName, f.token));
+    await waitSynced(...others);
     await settled();
-    const [queries, fullPasses] = [await rowQueries(), await full()];
+    const [queries, fullPasses, openedPasses] = [await rowQueries(), await full(), await opened()];
     const c = server.client(server.collab.url, f.docName, f.token);
     await waitSynced(c);
-    await waitFor(async () => (await full()) > fullPasses, { what: 'a full pass after the connection opened' });
+    await waitFor(async () => (await opened()) > openedPasses, { what: 'a pass over the opened connection' });
     await settled();
     expect(await rowQueries()).toBeGreaterThan(queries);
-    expect(c.closeCodes).toEqual([]);
-    c.destroy();
+    expect(await full()).toBe(fullPasses);
+    expect([c, ...others].every((x) => x.closeCodes.length === 0)).toBe(true);
+    for (const x of [c, ...others]) x.destroy();
   });
 
   // Each way access is lost, written to the database directly (as the CLI, another node or an

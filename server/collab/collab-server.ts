@@ -169,7 +169,7 @@ export async function createCollabServer(
     socket[ADMISSION] = admission;
     doc.addConnection(conn);
     allConnections.add(conn);
-    rechecker.connectionOpened();
+    rechecker.connectionOpened(conn);
     limiter.opened(admission);
     metrics.connections.inc({ mode: auth.readOnly ? 'read' : 'write' });
     log.debug(
