@@ -16,8 +16,8 @@ const SQL = 'SELECT "value" FROM "AccessEpoch" WHERE "id" = 1';
 let sqlite: Database.Database | null | undefined;
 let statement: Database.Statement | undefined;
 
-/** The access epoch now, as text (SQLite and PostgreSQL return its BIGINT differently); null without its row. */
-export async function readAccessEpoch(): Promise<string | null> {
+/** The access epoch now; null without its row. */
+export async function readAccessEpoch(): Promise<number | null> {
   if (sqlite === undefined) {
     const target = resolveDatabaseTarget();
     sqlite = target.provider === 'sqlite' ? new Database(target.file, { fileMustExist: true }) : null;
@@ -25,8 +25,9 @@ export async function readAccessEpoch(): Promise<string | null> {
   if (sqlite) {
     statement ??= sqlite.prepare(SQL);
     const row = statement.get() as { value: number | bigint } | undefined;
-    return row ? String(row.value) : null;
+    return row ? Number(row.value) : null;
   }
   const rows = await db.$queryRawUnsafe<{ value: unknown }[]>(SQL);
-  return rows[0] ? String(rows[0].value) : null;
+  // PostgreSQL's BIGINT arrives as a bigint.
+  return rows[0] ? Number(rows[0].value) : null;
 }

@@ -16,19 +16,19 @@ const log = logger.child({ component: 'collab-access-recheck' });
  *
  * A periodic pass first reads the access epoch (access-epoch.ts), which database triggers bump on
  * every change that can take access away. When it is where it was before the last complete pass,
- * every answer of that pass still holds, and only the connections opened since are asked about
- * (their upgrade may have been admitted by a grant read before a change, or cached): at 10,000
- * idle connections a pass is one tiny query instead of fifty, and while connections arrive it asks
- * about the newcomers only. A requested re-check always asks about everyone.
+ * every answer of that pass still holds, and of the connections opened since only those admitted
+ * by a decision read at another epoch (cached, or read before a change) are asked about: at 10,000
+ * idle connections a pass is one tiny query instead of fifty, and connections arriving are not
+ * asked about again right after their upgrade asked. A requested re-check asks about everyone.
  */
 export class AccessRechecker {
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
   /** The epoch read before the last pass that succeeded; null: none since start, or one failed. */
-  private checkedEpoch: string | null = null;
-  /** Connections opened since the last pass began: no pass has asked about them yet. */
-  private unchecked = new Set<CollabConnection>();
+  private checkedEpoch: number | null = null;
+  /** Connections opened since the last pass began, with the epoch their admission was decided at. */
+  private unchecked = new Map<CollabConnection, number | null>();
 
   constructor(
     private readonly connections: ReadonlySet<CollabConnection>,
@@ -39,9 +39,9 @@ export class AccessRechecker {
     this.timer.unref();
   }
 
-  /** Notes a connection just opened: the next pass asks about it, whatever the epoch. */
-  connectionOpened(conn: CollabConnection): void {
-    this.unchecked.add(conn);
+  /** Notes a connection just opened, admitted by a decision read at `epoch` (null: unknown). */
+  connectionOpened(conn: CollabConnection, epoch: number | null): void {
+    this.unchecked.set(conn, epoch);
   }
 
   /**
@@ -74,16 +74,18 @@ export class AccessRechecker {
   private async pass(full: boolean): Promise<void> {
     // Read before the access rows: a change committed after this read moves the epoch for the
     // next pass; one committed before it is in the rows this pass reads.
-    let epoch: string | null = null;
+    let epoch: number | null = null;
     try {
       epoch = await readAccessEpoch();
     } catch (err) {
       log.warn({ err }, 'reading the access epoch failed; checking every connection');
     }
     const opened = this.unchecked;
-    this.unchecked = new Set();
+    this.unchecked = new Map();
     const everyone = full || epoch === null || epoch !== this.checkedEpoch;
-    const candidates: Iterable<CollabConnection> = everyone ? this.connections : opened;
+    const candidates: Iterable<CollabConnection> = everyone
+      ? this.connections
+      : [...opened].filter(([, admittedAt]) => admittedAt !== epoch).map(([c]) => c);
     // Grouped by document, then user, through nested maps: a key string made for every open
     // connection on every pass cost 6-8 ms per pass at 10,000 connections, the map lookups ~1 ms.
     const groups: CollabConnection[][] = [];

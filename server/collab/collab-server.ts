@@ -169,7 +169,7 @@ export async function createCollabServer(
     socket[ADMISSION] = admission;
     doc.addConnection(conn);
     allConnections.add(conn);
-    rechecker.connectionOpened(conn);
+    rechecker.connectionOpened(conn, auth.accessEpoch);
     limiter.opened(admission);
     metrics.connections.inc({ mode: auth.readOnly ? 'read' : 'write' });
     log.debug(
