@@ -15,11 +15,11 @@ const log = logger.child({ component: 'collab-access-recheck' });
  * 200 pairs each), so hundreds of open documents no longer cost hundreds of query turns.
  *
  * A periodic pass first reads the access epoch (access-epoch.ts), which database triggers bump on
- * every change that can take access away. When it is where it was before the last complete pass,
- * every answer of that pass still holds, and of the connections opened since only those admitted
- * by a decision read at another epoch (cached, or read before a change) are asked about: at 10,000
- * idle connections a pass is one tiny query instead of fifty, and connections arriving are not
- * asked about again right after their upgrade asked. A requested re-check asks about everyone.
+ * every change that can take access away. When it is where it was before the last pass that
+ * succeeded, every answer of that pass still holds, and of the connections opened since only those
+ * admitted by a decision read at another epoch (cached, or read before a change) are asked about:
+ * at 10,000 idle connections a pass is one tiny query instead of fifty, and connections arriving
+ * are not asked about again right after their upgrade asked. A requested re-check asks everyone.
  */
 export class AccessRechecker {
   private running: Promise<void> | null = null;
