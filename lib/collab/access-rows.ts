@@ -19,8 +19,13 @@ export const accessRow = z.object({
   // SQLite stores booleans as integers.
   isGuest: z.union([z.boolean(), z.number(), z.bigint()]).nullable(),
   guestEventId: z.string().nullable(),
+  /** The access epoch (access-epoch.ts) as of the same read: this answer holds while it stands. */
+  epoch: z
+    .union([z.number(), z.bigint(), z.string()])
+    .nullable()
+    .transform((v) => (v === null ? null : Number(v))),
 });
-export type AccessRow = z.infer<typeof accessRow>;
+export type AccessRow = z.output<typeof accessRow>;
 
 /** Pairs per query: far below SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_PAIRS = 200;
@@ -34,6 +39,12 @@ interface Waiting {
 
 let pending = new Map<string, Waiting[]>();
 let scheduled = false;
+let queriesMade = 0;
+
+/** SQL queries this process has made for access rows (a metric: a skipped re-check makes none). */
+export function accessRowQueries(): number {
+  return queriesMade;
+}
 
 const pairKey = (userId: string | null, sessionId: string) => `${userId ?? ''}\u0000${sessionId}`;
 
@@ -85,12 +96,14 @@ async function queryRows(pairs: { userId: string | null; sessionId: string }[]):
   // Plain SQL both databases run alike; one row per pair whose session exists.
   const sql = `WITH p("u", "s") AS (VALUES ${values})
     SELECT p."u" AS "pairUser", p."s" AS "pairSession", e."id" AS "eventId", e."visibility" AS "visibility",
-      m."role" AS "role", u."name" AS "userName", u."isGuest" AS "isGuest", u."guestEventId" AS "guestEventId"
+      m."role" AS "role", u."name" AS "userName", u."isGuest" AS "isGuest", u."guestEventId" AS "guestEventId",
+      (SELECT ae."value" FROM "AccessEpoch" ae WHERE ae."id" = 1) AS "epoch"
     FROM p
     JOIN "Session" s ON s."id" = p."s"
     JOIN "Event" e ON e."id" = s."eventId"
     LEFT JOIN "User" u ON u."id" = p."u"
     LEFT JOIN "Membership" m ON m."eventId" = e."id" AND m."userId" = p."u"`;
+  queriesMade++;
   const rows = await db.$queryRawUnsafe<unknown[]>(sql, ...params);
   const out = new Map<string, AccessRow>();
   for (const raw of rows) {

@@ -81,7 +81,7 @@ describe('collabAccessOf', () => {
   it("names the user from the database and refuses documents that are not a session's", async () => {
     const p = await people('PRIVATE');
     const attendee = p.who.attendee!;
-    expect(await collabAccessOf(attendee, p.docName)).toEqual({ access: 'write', name: p.names[attendee] });
+    expect(await collabAccessOf(attendee, p.docName)).toMatchObject({ access: 'write', name: p.names[attendee] });
     expect((await collabAccessOf(attendee, docNameForSession('nosuchsession000'))).access).toBe('none');
     expect((await collabAccessOf(attendee, 'not-a-notes-doc')).access).toBe('none');
   });

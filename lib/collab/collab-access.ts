@@ -21,21 +21,23 @@ export async function collabAccess(userId: string | null, docName: string): Prom
 export async function collabAccessOf(
   userId: string | null,
   docName: string,
-): Promise<{ access: CollabAccess; name: string | null }> {
+): Promise<{ access: CollabAccess; name: string | null; epoch: number | null }> {
   const sessionId = sessionIdFromDocName(docName);
-  if (!sessionId) return { access: 'none', name: null };
+  if (!sessionId) return { access: 'none', name: null, epoch: null };
   const row = await accessRowFor(userId, sessionId);
-  if (!row) return { access: 'none', name: null };
-  if (userId && row.userName === null) return { access: 'none', name: null };
+  if (!row) return { access: 'none', name: null, epoch: null };
+  const epoch = row.epoch;
+  if (userId && row.userName === null) return { access: 'none', name: null, epoch };
   const name = row.userName;
   const actor: Actor | null = userId ? { userId, isGuest: Boolean(row.isGuest), guestEventId: row.guestEventId } : null;
   // A guest belongs to its own event only, whatever rows exist (as roleInEvent).
   const role = actor && !(actor.isGuest && actor.guestEventId !== row.eventId) ? row.role : null;
   const policy = { visibility: row.visibility, role };
   // A hidden event's sessions do not exist for this actor (loadEventAccess's not_found).
-  if (!can(actor, 'event.view', policy)) return { access: 'none', name };
+  if (!can(actor, 'event.view', policy)) return { access: 'none', name, epoch };
   return {
     access: can(actor, 'notes.edit', policy) ? 'write' : can(actor, 'notes.read', policy) ? 'read' : 'none',
     name,
+    epoch,
   };
 }

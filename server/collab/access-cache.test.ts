@@ -74,7 +74,7 @@ describe('AccessCache', () => {
     let fail = true;
     const cache = new AccessCache(60_000, async () => {
       if (fail) throw new Error('database down');
-      return { access: 'write', name: 'Ada' };
+      return { access: 'write', name: 'Ada', epoch: null };
     });
     await expect(cache.decide('u1', 'session:abcdefghij', 'write')).rejects.toThrow('database down');
     fail = false;

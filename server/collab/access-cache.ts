@@ -4,6 +4,8 @@ export interface AccessDecision {
   access: CollabAccess;
   /** The user's display name from the database, shown to others in presence. */
   name: string | null;
+  /** The access epoch the decision was read at (null: unknown); it holds while the epoch stands. */
+  epoch: number | null;
 }
 export type AccessLookup = (userId: string | null, docName: string) => Promise<AccessDecision>;
 

@@ -16,6 +16,8 @@ export type UpgradeAuth =
       identity: CollabIdentity;
       readOnly: boolean;
       via: 'collab-token' | 'api-token' | 'cookie';
+      /** The access epoch the decision was read at (access-rechecker.ts skips re-asking while it stands). */
+      accessEpoch: number | null;
     }
   | { ok: false; status: 400 | 401 | 403; message: string };
 
@@ -100,7 +102,14 @@ export async function authenticateUpgrade(
   }
 
   if (!docName) return { ok: false, status: 403, message: 'no such document' };
-  const { access, name } = await decide(identity.userId, docName, tokenReadOnly ? 'read' : 'write');
+  const { access, name, epoch } = await decide(identity.userId, docName, tokenReadOnly ? 'read' : 'write');
   if (access === 'none') return { ok: false, status: 403, message: 'no access to this document' };
-  return { ok: true, docName, identity: { ...identity, name }, readOnly: tokenReadOnly || access === 'read', via };
+  return {
+    ok: true,
+    docName,
+    identity: { ...identity, name },
+    readOnly: tokenReadOnly || access === 'read',
+    via,
+    accessEpoch: epoch,
+  };
 }

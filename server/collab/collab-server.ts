@@ -130,6 +130,7 @@ export async function createCollabServer(
     clientTracking: false,
   });
   const allConnections = new Set<CollabConnection>();
+  const rechecker = new AccessRechecker(allConnections, config.revalidateMs, metrics.accessRechecks);
 
   // The socket handlers exist once per server, not once per connection: each finds its connection
   // on the socket (`this`), so an idle connection holds no closures of its own.
@@ -168,6 +169,7 @@ export async function createCollabServer(
     socket[ADMISSION] = admission;
     doc.addConnection(conn);
     allConnections.add(conn);
+    rechecker.connectionOpened(conn, auth.accessEpoch);
     limiter.opened(admission);
     metrics.connections.inc({ mode: auth.readOnly ? 'read' : 'write' });
     log.debug(
@@ -219,7 +221,6 @@ export async function createCollabServer(
     );
   }
 
-  const rechecker = new AccessRechecker(allConnections, config.revalidateMs);
   // Revocations: published over Redis to every node when it is configured, else within this process.
   // The next upgrade after one asks the database again.
   const revoked = () => {

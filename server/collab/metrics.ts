@@ -1,4 +1,5 @@
 import client from 'prom-client';
+import { accessRowQueries } from '@/lib/collab/access-rows';
 
 /** The collab server's Prometheus metrics, in a registry of its own (several servers may share a test process). */
 export function createCollabMetrics() {
@@ -98,6 +99,21 @@ export function createCollabMetrics() {
       name: 'hallway_collab_redis_publish_errors_total',
       help: 'Failed Redis publishes',
       registers: [registry],
+    }),
+    accessRechecks: new client.Counter({
+      name: 'hallway_collab_access_rechecks_total',
+      help: 'Access re-check passes: full (every open connection asked about), opened (access epoch unchanged: only newcomers admitted at another epoch) or skipped (nothing to ask)',
+      labelNames: ['pass'] as const,
+      registers: [registry],
+    }),
+    accessRowQueries: new client.Counter({
+      name: 'hallway_access_row_queries_total',
+      help: 'SQL queries made by this process for access decisions (upgrades and re-checks; lib/collab/access-rows.ts)',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(accessRowQueries());
+      },
     }),
     broadcastBatch: new client.Histogram({
       name: 'hallway_collab_broadcast_batch_updates',
