@@ -1,6 +1,7 @@
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
 import { Y } from '@/lib/editor/server-yjs';
+import { mergeStoredUpdates as mergeWith } from './merge-stored-updates.mjs';
 
 // The one reader of a stored document (snapshot + update log), for the collab server loading a
 // document and for the web app's versions, export and previews.
@@ -60,20 +61,7 @@ export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc>
   return { state: mergeStoredUpdates(parts), logRows: Number(row?.rows ?? 0) };
 }
 
-/**
- * One update holding all of `parts`. Y.mergeUpdates grows quadratically with the number of small
- * updates (30,000 one-character rows: 21 s); applying them to a document in one transaction and
- * encoding it once stays linear (under 0.3 s), so a log that grew while compaction could not run
- * never makes a document unloadable.
- */
+/** One update holding all of `parts`, by the main process's Yjs (see merge-stored-updates.mjs). */
 export function mergeStoredUpdates(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length <= 16) return Y.mergeUpdates(parts);
-  const doc = new Y.Doc({ gc: false, guid: 'stored' });
-  doc.transact(() => {
-    for (const p of parts) Y.applyUpdate(doc, p);
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
+  return mergeWith(Y, parts);
 }

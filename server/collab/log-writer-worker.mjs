@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { mergeStoredUpdates } from '../../lib/collab/merge-stored-updates.mjs';
 
 // A short busy timeout: while another process holds the file (a locked SQLite file is an outage,
 // issue 9) a write fails soon and the UpdateLog keeps the updates and retries on a growing timer
@@ -32,22 +33,8 @@ function append(docs) {
   appendAll.immediate(rows, now());
 }
 
-/**
- * As mergeStoredUpdates in lib/collab/stored-doc.ts: linear, where Y.mergeUpdates over many rows is
- * quadratic. A copy on purpose: this thread loads Yjs as ES modules, while the main process must
- * keep its one CommonJS instance (lib/editor/server-yjs.ts), so the two cannot share a module.
- */
-function mergeStored(parts) {
-  if (parts.length === 1) return parts[0];
-  if (parts.length <= 16) return Y.mergeUpdates(parts);
-  const doc = new Y.Doc({ gc: false, guid: 'stored' });
-  doc.transact(() => {
-    for (const p of parts) Y.applyUpdate(doc, p);
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
-}
+// The main process's merge too (lib/collab/stored-doc.ts), with this thread's Yjs passed in.
+const mergeStored = (parts) => mergeStoredUpdates(Y, parts);
 
 const logRows = db.prepare('SELECT "id", "data" FROM "DocUpdate" WHERE "docName" = ? ORDER BY "id"');
 const snapshotOf = db.prepare('SELECT "data", "lastUpdateId" FROM "DocSnapshot" WHERE "docName" = ?');
