@@ -1,7 +1,7 @@
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
 import { Y } from '@/lib/editor/server-yjs';
-import { mergeStoredUpdates as mergeWith } from './merge-stored-updates.mjs';
+import { mergeStoredLog, mergeStoredUpdates as mergeWith } from './merge-stored-updates.mjs';
 
 // The one reader of a stored document (snapshot + update log), for the collab server loading a
 // document and for the web app's versions, export and previews.
@@ -34,20 +34,6 @@ const LOG_QUERY = {
     `FROM "DocUpdate" WHERE "docName" = $1`,
 };
 
-/** Snapshot and log rows as separate updates, for mergeStoredUpdates. */
-export function storedParts(snapshot: Uint8Array | null, log: Uint8Array | null): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  if (snapshot) parts.push(snapshot);
-  if (!log) return parts;
-  const view = new DataView(log.buffer, log.byteOffset, log.byteLength);
-  for (let at = 0; at < log.length;) {
-    const n = view.getUint32(at);
-    parts.push(log.subarray(at + 4, at + 4 + n));
-    at += 4 + n;
-  }
-  return parts;
-}
-
 export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
   const provider = resolveDatabaseTarget().provider;
   type Bytes = Uint8Array | string | null;
@@ -56,9 +42,8 @@ export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc>
     ...(provider === 'sqlite' ? [docName, docName] : [docName]),
   );
   const bytes = (b: Bytes | undefined) => (typeof b === 'string' ? (b ? Buffer.from(b, 'hex') : null) : (b ?? null));
-  const parts = storedParts(bytes(row?.snapshot), bytes(row?.log));
-  if (parts.length === 0) return { state: null, logRows: 0 };
-  return { state: mergeStoredUpdates(parts), logRows: Number(row?.rows ?? 0) };
+  const state = mergeStoredLog(Y, bytes(row?.snapshot), bytes(row?.log));
+  return { state, logRows: state ? Number(row?.rows ?? 0) : 0 };
 }
 
 /** One update holding all of `parts`, by the main process's Yjs (see merge-stored-updates.mjs). */

@@ -28,13 +28,14 @@ class Unrecognised extends Error {}
 // as this runs once per log row (100,000 times for one document).
 let buf = new Uint8Array(0);
 let at = 0;
+let end = 0;
 
 /** Reads a lib0 variable-length unsigned integer (clocks may pass 2^31: no bit operations). */
 function readVarUint() {
   let num = 0;
   let mult = 1;
   for (;;) {
-    if (at >= buf.length) throw new Unrecognised();
+    if (at >= end) throw new Unrecognised();
     const b = buf[at++];
     num += (b & 0x7f) * mult;
     if (b < 0x80) return num;
@@ -52,16 +53,16 @@ function writeVarUint(out, num) {
 }
 
 /** The length in UTF-16 code units (Yjs clocks count those) of UTF-8 bytes; -1 when malformed. */
-function utf16Length(start, end) {
-  for (let i = start; i < end; i++) {
+function utf16Length(from, to) {
+  for (let i = from; i < to; i++) {
     if (buf[i] < 0x80) continue;
     try {
-      return fatalUtf8.decode(buf.subarray(start, end)).length;
+      return fatalUtf8.decode(buf.subarray(from, to)).length;
     } catch {
       return -1;
     }
   }
-  return end - start;
+  return to - from;
 }
 
 // The string inserts of the update just read, one slot per insert in each array (reused).
@@ -82,12 +83,13 @@ const ins = {
 };
 
 /**
- * Reads every struct of a v1 update into `ins`; false when one is not a string insert or the update
- * cannot be read. Returns the offset of its delete set.
+ * Reads every struct of the v1 update in bytes `from` to `to` of `bytes` into `ins`. Returns the
+ * offset of its delete set, or -1 when a struct is not a string insert or the update cannot be read.
  */
-function readStringInserts(update) {
-  buf = update;
-  at = 0;
+function readStringInserts(bytes, from, to) {
+  buf = bytes;
+  at = from;
+  end = to;
   ins.count = 0;
   try {
     const clients = readVarUint();
@@ -97,7 +99,7 @@ function readStringInserts(update) {
       let clock = readVarUint();
       for (let s = 0; s < count; s++) {
         const headerStart = at;
-        if (at >= buf.length) return -1;
+        if (at >= end) return -1;
         const info = buf[at++];
         if ((info & 0x1f) !== STRING || (info & HAS_PARENT_SUB) !== 0) return -1;
         let originClient = -1;
@@ -124,7 +126,7 @@ function readStringInserts(update) {
         const n = readVarUint();
         const textStart = at;
         at += n;
-        if (at > buf.length) return -1;
+        if (at > end) return -1;
         const length = utf16Length(textStart, at);
         if (length <= 0) return -1;
         const i = ins.count++;
@@ -147,7 +149,7 @@ function readStringInserts(update) {
     if (err instanceof Unrecognised) return -1;
     throw err;
   }
-  return at < buf.length ? at : -1;
+  return at < end ? at : -1;
 }
 
 /** One run as an update: one struct with the first item's header and every item's text. */
@@ -162,7 +164,7 @@ function encodeRun(run) {
   for (let p = 0; p < pieces.length; p += 3) textBytes += pieces[p + 2] - pieces[p + 1];
   const size = [];
   writeVarUint(size, textBytes);
-  const header = run.update.subarray(run.headerStart, run.headerEnd);
+  const header = run.bytes.subarray(run.headerStart, run.headerEnd);
   const out = new Uint8Array(head.length + header.length + size.length + textBytes + 1);
   out.set(head, 0);
   out.set(header, head.length);
@@ -170,46 +172,39 @@ function encodeRun(run) {
   let o = head.length + header.length + size.length;
   // Well-formed UTF-8 pieces (checked when read) concatenate to the UTF-8 of the joined string.
   for (let p = 0; p < pieces.length; p += 3) {
-    const from = pieces[p];
-    for (let i = pieces[p + 1], end = pieces[p + 2]; i < end; i++) out[o++] = from[i];
+    const bytes = pieces[p];
+    for (let i = pieces[p + 1], to = pieces[p + 2]; i < to; i++) out[o++] = bytes[i];
   }
   out[o] = 0; // empty delete set
   return out;
 }
 
-/**
- * The same history as `updates` (v1 updates, applied in order) in fewer updates: runs of typed
- * characters joined into one update each, delete sets moved after everything else, and every other
- * update unchanged and in its place. Linear in the total size.
- */
-export function joinTypingRuns(updates) {
-  const out = [];
-  const deletes = [];
+/** Joins runs across the updates it is given one by one (see joinTypingRuns). */
+class RunJoiner {
+  out = [];
+  deletes = [];
   // Each client's open run, and every run in the order it was opened: emitted in log order.
-  const open = new Map();
-  let order = [];
-  const emitAll = () => {
-    for (const run of order) out.push(run.whole ?? encodeRun(run));
-    order = [];
-    open.clear();
-  };
-  for (const update of updates) {
-    const ds = readStringInserts(update);
+  open = new Map();
+  order = [];
+
+  /** The update in bytes `from` to `to` of `bytes`. */
+  add(bytes, from, to) {
+    const ds = readStringInserts(bytes, from, to);
     if (ds < 0) {
-      emitAll();
-      out.push(update);
-      continue;
+      this.emitRuns();
+      this.out.push(slice(bytes, from, to));
+      return;
     }
     // An empty delete set is one zero byte (no clients); any other is applied after everything.
-    const noDeletes = ds === update.length - 1 && update[ds] === 0;
+    const noDeletes = ds === to - 1 && bytes[ds] === 0;
     if (!noDeletes) {
-      const deleteOnly = new Uint8Array(update.length - ds + 1);
-      deleteOnly.set(update.subarray(ds), 1); // no structs, then the delete set
-      deletes.push(deleteOnly);
+      const deleteOnly = new Uint8Array(to - ds + 1);
+      deleteOnly.set(bytes.subarray(ds, to), 1); // no structs, then the delete set
+      this.deletes.push(deleteOnly);
     }
     for (let i = 0; i < ins.count; i++) {
       const client = ins.client[i];
-      const run = open.get(client);
+      const run = this.open.get(client);
       if (
         run !== undefined &&
         ins.clock[i] === run.end &&
@@ -218,30 +213,69 @@ export function joinTypingRuns(updates) {
         ins.rightClient[i] === run.rightClient &&
         ins.rightClock[i] === run.rightClock
       ) {
-        run.pieces.push(update, ins.textStart[i], ins.textEnd[i]);
+        run.pieces.push(bytes, ins.textStart[i], ins.textEnd[i]);
         run.end += ins.length[i];
-        run.whole = null;
+        run.whole = false;
         continue;
       }
-      // A new run for this client; the one it replaces stays in `order` for emitAll.
+      // A new run for this client; the one it replaces stays in `order` to be emitted.
       const next = {
         client,
         clock: ins.clock[i],
         end: ins.clock[i] + ins.length[i],
-        update,
+        bytes,
         headerStart: ins.headerStart[i],
         headerEnd: ins.headerEnd[i],
         rightClient: ins.rightClient[i],
         rightClock: ins.rightClock[i],
-        pieces: [update, ins.textStart[i], ins.textEnd[i]],
+        pieces: [bytes, ins.textStart[i], ins.textEnd[i]],
         // A run of one item that was the whole update is emitted as it came.
-        whole: ins.count === 1 && noDeletes ? update : null,
+        whole: ins.count === 1 && noDeletes ? [from, to] : false,
       };
-      open.set(client, next);
-      order.push(next);
+      this.open.set(client, next);
+      this.order.push(next);
     }
   }
-  emitAll();
-  for (const d of deletes) out.push(d);
-  return out;
+
+  emitRuns() {
+    for (const run of this.order) this.out.push(run.whole ? slice(run.bytes, ...run.whole) : encodeRun(run));
+    this.order = [];
+    this.open.clear();
+  }
+
+  finish() {
+    this.emitRuns();
+    for (const d of this.deletes) this.out.push(d);
+    return this.out;
+  }
+}
+
+const slice = (bytes, from, to) => (from === 0 && to === bytes.length ? bytes : bytes.subarray(from, to));
+
+/**
+ * The same history as `updates` (v1 updates, applied in order) in fewer updates: runs of typed
+ * characters joined into one update each, delete sets moved after everything else, and every other
+ * update unchanged and in its place. Linear in the total size.
+ */
+export function joinTypingRuns(updates) {
+  const joiner = new RunJoiner();
+  for (const u of updates) joiner.add(u, 0, u.length);
+  return joiner.finish();
+}
+
+/**
+ * As joinTypingRuns for a stored document: its snapshot (or null), then its log rows as stored-doc.ts
+ * and the log writer read them, in one buffer, each row after its length (4 bytes, big-endian).
+ */
+export function joinStoredLog(snapshot, log) {
+  const joiner = new RunJoiner();
+  if (snapshot) joiner.add(snapshot, 0, snapshot.length);
+  if (log) {
+    for (let i = 0; i < log.length;) {
+      const n = ((log[i] << 24) | (log[i + 1] << 16) | (log[i + 2] << 8) | log[i + 3]) >>> 0;
+      joiner.add(log, i + 4, i + 4 + n);
+      i += 4 + n;
+    }
+  }
+  return joiner.finish();
 }

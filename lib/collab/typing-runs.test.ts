@@ -4,7 +4,7 @@ import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-ti
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { notesSchema } from '@/lib/editor/extensions';
-import { mergeStoredUpdates } from './merge-stored-updates.mjs';
+import { mergeStoredLog, mergeStoredUpdates } from './merge-stored-updates.mjs';
 import { joinTypingRuns } from './typing-runs.mjs';
 
 // Joining typing runs must never change what a log loads as: random histories of several clients
@@ -55,10 +55,27 @@ function observed(doc: Y.Doc) {
   };
 }
 
-/** Loads the rows one by one, joined, and merged; then again after the lost rows arrive. */
+/** Rows as the stored-doc query returns them: one buffer, each row after its length (4 bytes, big-endian). */
+function framed(rows: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(rows.reduce((n, r) => n + 4 + r.length, 0));
+  let at = 0;
+  for (const r of rows) {
+    new DataView(out.buffer).setUint32(at, r.length);
+    out.set(r, at + 4);
+    at += 4 + r.length;
+  }
+  return out;
+}
+
+/** Loads the rows one by one, joined, and merged (as parts and as a framed log); then again after the lost rows arrive. */
 function expectSameLoad(parts: Uint8Array[], lost: Uint8Array[] = []) {
   const joined = joinTypingRuns(parts);
-  const loads = [applied(parts), applied(joined), applied([mergeStoredUpdates(Y, parts)])];
+  const loads = [
+    applied(parts),
+    applied(joined),
+    applied([mergeStoredUpdates(Y, parts)]),
+    applied([mergeStoredLog(Y, parts[0]!, framed(parts.slice(1)))!]),
+  ];
   const [expected, ...others] = loads.map(observed);
   for (const o of others) expect(o).toEqual(expected);
   if (lost.length > 0) {
