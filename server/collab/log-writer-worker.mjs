@@ -71,9 +71,9 @@ const logOf = db.prepare(
 const readStored = db.transaction((docName) => ({ ...logOf.get(docName), snapshot: snapshotOf.get(docName) }));
 
 /**
- * A document's stored state for the collab server's first open of it: read, merged (this thread's
- * Yjs is the ES module build, about twice as fast at applying many small updates as the CommonJS one
- * the main process must use) and handed back as one update. A log of `compactAbove` rows or more
+ * A document's stored state for the collab server's first open of it: read, merged (typing runs
+ * joined first, see lib/collab/typing-runs.mjs; a 100,000-keystroke log then merges in ~10-40 ms
+ * instead of ~500) and handed back as one update. A log of `compactAbove` rows or more
  * is then folded into the snapshot with the state just merged, so the next open reads one row.
  */
 function load(docName, compactAbove) {
