@@ -26,7 +26,8 @@ class Unrecognised extends Error {}
 
 // The update being read and the position in it: module state rather than an object per update,
 // as this runs once per log row (100,000 times for one document).
-let buf = new Uint8Array(0);
+const EMPTY = new Uint8Array(0);
+let buf = EMPTY;
 let at = 0;
 let end = 0;
 
@@ -244,6 +245,7 @@ class RunJoiner {
   }
 
   finish() {
+    buf = EMPTY; // not kept alive until the next call
     this.emitRuns();
     for (const d of this.deletes) this.out.push(d);
     return this.out;
