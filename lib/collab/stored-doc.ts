@@ -1,6 +1,7 @@
 import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
 import { Y } from '@/lib/editor/server-yjs';
+import { mergeStoredLog, mergeStoredUpdates as mergeWith } from './merge-stored-updates.mjs';
 
 // The one reader of a stored document (snapshot + update log), for the collab server loading a
 // document and for the web app's versions, export and previews.
@@ -33,20 +34,6 @@ export const LOG_QUERY = {
     `FROM "DocUpdate" WHERE "docName" = $1`,
 };
 
-/** Snapshot and log rows as separate updates, for mergeStoredUpdates. */
-export function storedParts(snapshot: Uint8Array | null, log: Uint8Array | null): Uint8Array[] {
-  const parts: Uint8Array[] = [];
-  if (snapshot) parts.push(snapshot);
-  if (!log) return parts;
-  const view = new DataView(log.buffer, log.byteOffset, log.byteLength);
-  for (let at = 0; at < log.length;) {
-    const n = view.getUint32(at);
-    parts.push(log.subarray(at + 4, at + 4 + n));
-    at += 4 + n;
-  }
-  return parts;
-}
-
 export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc> {
   const provider = resolveDatabaseTarget().provider;
   type Bytes = Uint8Array | string | null;
@@ -55,25 +42,11 @@ export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc>
     ...(provider === 'sqlite' ? [docName, docName] : [docName]),
   );
   const bytes = (b: Bytes | undefined) => (typeof b === 'string' ? (b ? Buffer.from(b, 'hex') : null) : (b ?? null));
-  const parts = storedParts(bytes(row?.snapshot), bytes(row?.log));
-  if (parts.length === 0) return { state: null, logRows: 0 };
-  return { state: mergeStoredUpdates(parts), logRows: Number(row?.rows ?? 0) };
+  const state = mergeStoredLog(Y, bytes(row?.snapshot), bytes(row?.log));
+  return { state, logRows: state ? Number(row?.rows ?? 0) : 0 };
 }
 
-/**
- * One update holding all of `parts`. Y.mergeUpdates grows quadratically with the number of small
- * updates (30,000 one-character rows: 21 s); applying them to a document in one transaction and
- * encoding it once stays linear (under 0.3 s), so a log that grew while compaction could not run
- * never makes a document unloadable.
- */
+/** One update holding all of `parts`, by the main process's Yjs (see merge-stored-updates.mjs). */
 export function mergeStoredUpdates(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length <= 16) return Y.mergeUpdates(parts);
-  const doc = new Y.Doc({ gc: false, guid: 'stored' });
-  doc.transact(() => {
-    for (const p of parts) Y.applyUpdate(doc, p);
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
+  return mergeWith(Y, parts);
 }
