@@ -12,6 +12,7 @@
 // more, uncounted run (`--traced-runs N`: N more) recorded as a Chrome performance trace (the main
 // thread's tasks, script evaluation, the user-timing marks; open it in DevTools' Performance
 // panel) and a CPU profile beside it (FILE.cpuprofile). `--no-omnibox-webui`: see NO_OMNIBOX_WEBUI.
+// `--screenshot FILE.png`: the first counted run's page once it is idle.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ const TRACED_RUNS = CHROME_TRACE ? flag('traced-runs', 1) : 0;
 // renderer of its own) into every new window, so into every run's, while the notes page loads.
 // A browser a person already has open did that once; this leaves it out of the runs.
 const NO_OMNIBOX_WEBUI = args.includes('--no-omnibox-webui');
+const SCREENSHOT = args.includes('--screenshot') ? args[args.indexOf('--screenshot') + 1] : null;
 const SETTLE_MS = flag('settle', 1000);
 const PORT = flag('port', 3790);
 const BASE = `http://localhost:${PORT}`;
@@ -260,6 +262,7 @@ try {
         if (args.includes('--files'))
           console.error(`${Math.round(zlib.gzipSync(body).length / 1024)} KB gz  ${res.url()}`);
       }
+      if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
       scripts = {
         files: js.size,
         rawKB: Math.round(raw / 1024),
