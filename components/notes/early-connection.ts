@@ -35,14 +35,6 @@ export function openEarlyFromPage(): void {
   }
 }
 
-/**
- * The connection opened early for these notes, left in place: a render may look at it (React may
- * render twice and keep one), the effect that owns it takes it with takeConnection.
- */
-export function peekConnection(start: ConnectionStart): CollabConnection | null {
-  return early?.key === keyOf(start) ? early.conn : null;
-}
-
 /** The connection opened early for these notes (once), or a new one; the caller destroys it. */
 export function takeConnection(start: ConnectionStart): CollabConnection {
   const found = early;

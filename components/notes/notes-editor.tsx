@@ -15,8 +15,7 @@ import { colorForUser } from '@/lib/notes/presence';
 import type { CollabConnection, ConnectionState } from './collab-connection';
 import { ConnectionStatus } from './connection-status';
 import { foldKey } from './device-copies';
-import type { ConnectionStart } from './connection-start';
-import { peekConnection, takeConnection } from './early-connection';
+import { takeConnection } from './early-connection';
 import { NotesToolbar } from './notes-toolbar';
 import { PresenceAvatars } from './presence-avatars';
 import { usePresence } from './use-presence';
@@ -51,26 +50,21 @@ const HistoryPanel = lazy(() => import('./history-panel').then((m) => ({ default
 
 /** The live notes editor of one session. */
 export function NotesEditor(props: NotesEditorProps) {
-  const startOf = (grant: CollabTokenGrant | null): ConnectionStart => ({
-    sessionId: props.sessionId,
-    docName: props.docName,
-    viewerId: props.viewer?.id ?? null,
-    canEdit: props.canEdit,
-    grant,
-  });
-  // The connection opened before hydration is rendered with at once, so the editor is made in the
-  // page's first render after hydration instead of after an effect and one more render; the
-  // effect below takes it over (and destroys it) as it does any other.
-  const [conn, setConn] = useState<CollabConnection | null>(() => peekConnection(startOf(null)));
+  const [conn, setConn] = useState<CollabConnection | null>(null);
   // The page's token serves the first connection only: a later one (other viewer, refresh) asks.
   const pageGrant = useRef(props.initialGrant ?? null);
   useEffect(() => {
     const grant = pageGrant.current;
     pageGrant.current = null;
-    const c = takeConnection(startOf(grant));
+    const c = takeConnection({
+      sessionId: props.sessionId,
+      docName: props.docName,
+      viewerId: props.viewer?.id ?? null,
+      canEdit: props.canEdit,
+      grant,
+    });
     setConn(c);
     return () => c.destroy();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- startOf reads exactly these props
   }, [props.sessionId, props.docName, props.canEdit, props.viewer?.id]);
   if (!conn)
     return (
@@ -153,8 +147,7 @@ function LiveEditor({
 
   const editor = useEditor(
     {
-      // Made in the render (this component renders in the browser only), not in an effect after it.
-      immediatelyRender: true,
+      immediatelyRender: false,
       editable: false,
       onCreate: () => mark('editor-created'),
       extensions: [
