@@ -8,7 +8,11 @@
 // waiting `--settle` ms between runs.
 // Prints one JSON line with the figures (docs/performance.md records them). Add `--trace` for the
 // median time of each step on the way (navigation timing, the scripts, the app's `hallway:` marks,
-// the WebSocket), and `--files` for each script's compressed size.
+// the WebSocket), and `--files` for each script's compressed size. `--chrome-trace FILE` adds one
+// more, uncounted run (`--traced-runs N`: N more) recorded as a Chrome performance trace (the main
+// thread's tasks, script evaluation, the user-timing marks; open it in DevTools' Performance
+// panel) and a CPU profile beside it (FILE.cpuprofile). `--no-omnibox-webui`: see NO_OMNIBOX_WEBUI.
+// `--screenshot FILE.png`: the first counted run's page once it is idle.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +28,13 @@ const flag = (name, fallback) => {
 };
 const RUNS = flag('runs', 7);
 const TRACE = args.includes('--trace');
+const CHROME_TRACE = args.includes('--chrome-trace') ? args[args.indexOf('--chrome-trace') + 1] : null;
+const TRACED_RUNS = CHROME_TRACE ? flag('traced-runs', 1) : 0;
+// Chromium 156 loads its omnibox popup (a WebUI page: ~400 chrome:// modules, ~280 ms of CPU in a
+// renderer of its own) into every new window, so into every run's, while the notes page loads.
+// A browser a person already has open did that once; this leaves it out of the runs.
+const NO_OMNIBOX_WEBUI = args.includes('--no-omnibox-webui');
+const SCREENSHOT = args.includes('--screenshot') ? args[args.indexOf('--screenshot') + 1] : null;
 const SETTLE_MS = flag('settle', 1000);
 const PORT = flag('port', 3790);
 const BASE = `http://localhost:${PORT}`;
@@ -112,7 +123,11 @@ const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    ...(NO_OMNIBOX_WEBUI ? ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup'] : []),
+  ],
 });
 try {
   await waitForHealth(Date.now() + 240_000);
@@ -147,7 +162,9 @@ try {
   const traces = [];
   let scripts = null;
   let afterEditable = null;
-  for (let run = 0; run < RUNS + 1; run++) {
+  for (let run = 0; run < RUNS + 1 + TRACED_RUNS; run++) {
+    const traced = run > RUNS;
+    const traceFile = traced && CHROME_TRACE.replace(/(\.json)?$/, TRACED_RUNS > 1 ? `-${run - RUNS}` : '');
     // A new context is a cold cache: nothing from the previous run is reused.
     const context = await browser.newContext({ baseURL: BASE });
     await context.addCookies(cookies);
@@ -165,10 +182,38 @@ try {
     page.on('response', (res) => {
       if (res.request().resourceType() === 'script') js.set(res.url(), res);
     });
+    if (traced)
+      await browser.startTracing(page, {
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink.user_timing',
+          'loading',
+          'v8.execute',
+          'disabled-by-default-v8.compile',
+        ],
+      });
+    const cdp = traced ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(notesPath);
     const at = await page
       .waitForFunction(() => window.__editableAt, null, { timeout: 60_000 })
       .then((h) => h.jsonValue());
+    if (traced) {
+      await page.evaluate((t) => performance.mark('measure:editable', { startTime: t }), at);
+      fs.writeFileSync(`${traceFile}.json`, await browser.stopTracing());
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.writeFileSync(`${traceFile}.cpuprofile`, JSON.stringify(profile));
+      console.error(
+        `Chrome trace and CPU profile of one more run (editable at ${Math.round(at)} ms): ${traceFile}.json`,
+      );
+      await context.close();
+      continue;
+    }
     // The first run warms the server (compiled routes, database); it is not counted.
     if (run > 0) times.push(Math.round(at));
     if (TRACE && run > 0) {
@@ -217,6 +262,7 @@ try {
         if (args.includes('--files'))
           console.error(`${Math.round(zlib.gzipSync(body).length / 1024)} KB gz  ${res.url()}`);
       }
+      if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
       scripts = {
         files: js.size,
         rawKB: Math.round(raw / 1024),
