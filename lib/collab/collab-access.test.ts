@@ -97,7 +97,11 @@ describe('collabAccessOf', () => {
     for (const u of extra) pairs.push([u.id, b.docName]);
     expect(pairs.length).toBeGreaterThan(250);
     const together = await Promise.all(pairs.map(([u, d]) => collabAccessOf(u, d)));
-    for (const [i, [u, d]] of pairs.entries()) expect(together[i], `${u} ${d}`).toEqual(await collabAccessOf(u, d));
+    // The access epoch each answer carries may move between the two reads (other test files write
+    // to the same database meanwhile); the decision and the name may not.
+    const decision = ({ access, name }: Awaited<ReturnType<typeof collabAccessOf>>) => ({ access, name });
+    for (const [i, [u, d]] of pairs.entries())
+      expect(decision(together[i]!), `${u} ${d}`).toEqual(decision(await collabAccessOf(u, d)));
     expect(together.filter((r) => r.access === 'write').length).toBeGreaterThan(0);
     expect(together.filter((r) => r.access === 'read').length).toBeGreaterThan(150);
   });

@@ -42,8 +42,13 @@ export async function loadStoredDoc(db: Db, docName: string): Promise<StoredDoc>
     ...(provider === 'sqlite' ? [docName, docName] : [docName]),
   );
   const bytes = (b: Bytes | undefined) => (typeof b === 'string' ? (b ? Buffer.from(b, 'hex') : null) : (b ?? null));
-  const state = mergeStoredLog(Y, bytes(row?.snapshot), bytes(row?.log));
+  const state = mergeStoredSnapshotAndLog(bytes(row?.snapshot), bytes(row?.log));
   return { state, logRows: state ? Number(row?.rows ?? 0) : 0 };
+}
+
+/** A snapshot and a framed log (as LOG_QUERY reads them) as one update, by the main process's Yjs; null when both are empty. */
+export function mergeStoredSnapshotAndLog(snapshot: Uint8Array | null, log: Uint8Array | null): Uint8Array | null {
+  return mergeStoredLog(Y, snapshot, log);
 }
 
 /** One update holding all of `parts`, by the main process's Yjs (see merge-stored-updates.mjs). */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import { LOG_QUERY, mergeStoredUpdates, storedParts, type StoredDoc } from '@/lib/collab/stored-doc';
+import { LOG_QUERY, mergeStoredSnapshotAndLog, type StoredDoc } from '@/lib/collab/stored-doc';
 import { logger } from '@/lib/logger';
 import type { CompactResult, LogBatch, LogWriter } from './log-writer';
 import type { CollabMetrics } from './metrics';
@@ -97,9 +97,8 @@ export class PostgresLogWriter implements LogWriter {
     const started = performance.now();
     const { rows } = await this.query<{ log: Buffer | null; rows: number; snapshot: Buffer | null }>(LOAD, [docName]);
     const row = rows[0];
-    const parts = storedParts(row?.snapshot ?? null, row?.log ?? null);
-    const stored =
-      parts.length === 0 ? { state: null, logRows: 0 } : { state: mergeStoredUpdates(parts), logRows: row!.rows };
+    const state = mergeStoredSnapshotAndLog(row?.snapshot ?? null, row?.log ?? null);
+    const stored = state ? { state, logRows: row!.rows } : { state: null, logRows: 0 };
     this.observe('load', started);
     return stored;
   }
@@ -141,7 +140,7 @@ export class PostgresLogWriter implements LogWriter {
     ).rows[0];
     const ids = logged?.ids ?? [];
     if (ids.length === 0) return 'nothing';
-    const merged = asBuffer(mergeStoredUpdates(storedParts(snapshot?.data ?? null, logged!.log)));
+    const merged = asBuffer(mergeStoredSnapshotAndLog(snapshot?.data ?? null, logged!.log)!);
     const lastUpdateId = Math.max(ids[ids.length - 1]!, snapshot?.lastUpdateId ?? 0);
     const wrote = snapshot
       ? await client.query({ ...UPDATE_SNAPSHOT, values: [docName, merged, lastUpdateId] })
