@@ -1,4 +1,5 @@
 import { mergeStoredUpdates, type StoredDoc } from '@/lib/collab/stored-doc';
+import { resolveDatabaseTarget } from '@/lib/database-url';
 import type { Db } from '@/lib/db';
 import { retryOnConflict } from '@/lib/db-errors';
 import type { CompactResult, LogWriter } from './log-writer';
@@ -22,6 +23,12 @@ async function compactOnce(db: Db, docName: string): Promise<'compacted' | 'noth
   try {
     return await db.$transaction(
       async (tx) => {
+        // On PostgreSQL the snapshot row is locked before anything is read (as the log writer does):
+        // ids can commit out of order, so a compaction that merged only a late row with a smaller id
+        // leaves lastUpdateId as it was, and the check below alone would let a compaction that read
+        // the snapshot before it overwrite that row's merge. (SQLite serialises writers anyway.)
+        if (resolveDatabaseTarget().provider === 'postgresql')
+          await tx.$queryRawUnsafe('SELECT 1 FROM "DocSnapshot" WHERE "docName" = $1 FOR UPDATE', docName);
         const rows = await tx.docUpdate.findMany({
           where: { docName },
           orderBy: { id: 'asc' },
