@@ -104,12 +104,6 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
-  /**
-   * Set to 1 to serve the build's scripts with V8's explicit compile hint (server/static-assets.ts):
-   * less of the page's main thread compiling, but each script waits for its whole compile. Off until
-   * measured to pay on a quiet machine (docs/performance.md, branch notes).
-   */
-  STATIC_COMPILE_HINTS: z.enum(['0', '1']).default('0'),
   /** How long an idle keep-alive HTTP connection stays open (longer than clients' and proxies' pools). */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(65_000),
   /** Largest JSON body an API route reads (routes may allow more up to HTTP_MAX_BODY_BYTES). */

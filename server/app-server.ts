@@ -59,9 +59,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
     collabUrl: e.COLLAB_PUBLIC_URL,
   };
   // The build's hashed files, compressed once each (dev serves its own, changing, files).
-  const assets = opts.dev
-    ? null
-    : staticAssets(path.join(dir, '.next'), { compileHints: e.STATIC_COMPILE_HINTS === '1' });
+  const assets = opts.dev ? null : staticAssets(path.join(dir, '.next'));
   const server = http.createServer((req, res) => {
     const verdict = checkRequest(req, maxBodyBytes);
     if (!verdict.ok) return refuseRequest(req, res, verdict.status, verdict.message);

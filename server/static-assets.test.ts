@@ -104,34 +104,6 @@ describe('static assets of the build', () => {
     expect((await get('/e/some-event', { 'accept-encoding': 'gzip' })).body.toString()).toBe('next');
   });
 
-  it('can start scripts with the compile hint, and only scripts', async () => {
-    const hinting = staticAssets(dist, { compileHints: true });
-    const other = http.createServer((req, res) => {
-      void hinting.serve(req, res).then((served) => {
-        if (!served) res.writeHead(404).end('next');
-      });
-    });
-    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(other.address() as { port: number }).port}/_next/static/chunks/app.js`;
-    const res = await new Promise<{ etag: string; body: string }>((resolve, reject) => {
-      http
-        .get(url, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () =>
-            resolve({ etag: String(r.headers.etag), body: zlib.gunzipSync(Buffer.concat(chunks)).toString() }),
-          );
-        })
-        .on('error', reject);
-    });
-    await new Promise((resolve) => other.close(resolve));
-    expect(res.body).toBe(`//# allFunctionsCalledOnLoad\n${script}`);
-    // Not the unhinted bytes' tag: a cache never mixes the two.
-    const plain = await get('/_next/static/chunks/app.js', { 'accept-encoding': 'gzip' });
-    expect(zlib.gunzipSync(plain.body).toString()).toBe(script);
-    expect(res.etag).not.toBe(plain.headers.etag);
-  });
-
   it('never reads outside the static folder', async () => {
     for (const url of [
       '/_next/static/../secret.txt',

@@ -11,14 +11,6 @@ import zlib from 'node:zlib';
 // what gzip -9 does (65 ms for a whole build's 1.9 MB of scripts) and is 6 % smaller; quality 11
 // would save 8 % more but took 2.4 s of CPU, which on two cores slowed the first page views after a
 // start by seconds. Everything else still goes to Next.js.
-//
-// Scripts can be served with V8's explicit compile hint as their first line (STATIC_COMPILE_HINTS=1;
-// Chrome 136+, other engines read a comment). V8 compiles a function lazily, on the page's main
-// thread, the first time it is called; almost every function of the build's chunks is called while
-// a page starts (React, the router, the editor): on a cold notes page ~130 ms of the main thread's
-// ~300 ms before "editable". With the hint a script is compiled whole on a background thread, and
-// runs only once that is done, which on a busy 2-core machine started the page later; so it is off
-// by default. The build emits no source maps for the browser: the extra first line shifts nothing.
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -35,7 +27,6 @@ const TYPES: Record<string, string> = {
 /** Larger files (none in a normal build) are left to Next.js rather than held in memory. */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 const PREFIX = '/_next/static/';
-const COMPILE_HINT = Buffer.from('//# allFunctionsCalledOnLoad\n');
 
 interface Entry {
   /** Size and modification time of the file the bytes were made from. */
@@ -62,21 +53,15 @@ export interface StaticAssets {
   serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
 }
 
-export interface StaticAssetsOptions {
-  /** Scripts start with V8's "compile every function now" hint (see above). */
-  compileHints?: boolean;
-}
-
 /** Serves `<distDir>/static/**` (the URL path `/_next/static/**`) compressed once per file. */
-export function staticAssets(distDir: string, { compileHints = false }: StaticAssetsOptions = {}): StaticAssets {
+export function staticAssets(distDir: string): StaticAssets {
   const root = path.resolve(distDir, 'static');
   const cache = new Map<string, Entry>();
-  const hinted = (file: string) => compileHints && /\.m?js$/i.test(file);
 
   const entryFor = (file: string, stamp: string): Entry => {
     const known = cache.get(file);
     if (known?.stamp === stamp) return known;
-    const raw = fs.readFile(file).then((b) => (hinted(file) ? Buffer.concat([COMPILE_HINT, b]) : b));
+    const raw = fs.readFile(file);
     const entry: Entry = {
       stamp,
       gzip: raw.then((b) => gzip(b, { level: 9 })),
@@ -117,7 +102,7 @@ export function staticAssets(distDir: string, { compileHints = false }: StaticAs
       const encoding: Encoding = encodings[0]!;
       const body = await entry[encoding].catch(() => null);
       if (!body) return false;
-      const etag = `"${stamp}-${encoding}${hinted(file) ? '-h' : ''}"`;
+      const etag = `"${stamp}-${encoding}"`;
       const headers = {
         'content-type': type,
         'cache-control': 'public, max-age=31536000, immutable',
