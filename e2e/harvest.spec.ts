@@ -126,6 +126,9 @@ test('copying a nested selection puts Markdown on the clipboard; a plain textare
     ed.commands.focus();
     ed.commands.setTextSelection({ from, to });
   });
+  // Tiptap's focus command focuses in the next animation frame: a copy pressed before it goes to
+  // the page, not the editor (a busy browser delays that frame; a user's drag focuses at once).
+  await expect(page.getByTestId('notes-editor')).toBeFocused();
   await page.keyboard.press('ControlOrMeta+c');
   await page.evaluate(() => {
     const t = document.createElement('textarea');
