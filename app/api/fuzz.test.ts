@@ -11,21 +11,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, buildRoom, buildSession, buildSlot, buildUser, sessionCookieFor } from '@/test/builders';
 import { discoverApiRoutes, paramNames, type RouteHandler } from '@/test/api-routes';
+import { prng as rng } from '@/test/prng';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const RANDOM_BODIES = Number(process.env.FUZZ_BODIES ?? 40);
-
-/** mulberry32: small, seedable, good enough to pick cases. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY_STRINGS = [
   '',

@@ -6,22 +6,13 @@ import * as Y from 'yjs';
 import { notesSchema } from '@/lib/editor/extensions';
 import { mergeStoredLog, mergeStoredUpdates } from './merge-stored-updates.mjs';
 import { joinTypingRuns } from './typing-runs.mjs';
+import { prng } from '@/test/prng';
 
 // Joining typing runs must never change what a log loads as: random histories of several clients
 // (concurrent typing, deletions, formatting, new blocks, map entries), stored as the server stores
 // them (rows merged per flush, some out of order, some twice, some missing), loaded row by row and
 // joined, compare equal in every way Yjs can tell.
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rnd = () => number;
 const int = (rnd: Rnd, n: number) => Math.floor(rnd() * n);
 // Positions never fall inside a surrogate pair (an emoji), as in an editor: where one is split,
@@ -292,6 +283,28 @@ function pmHistory(rnd: Rnd): Uint8Array[] {
   return log;
 }
 
+/**
+ * `rounds` random histories stored as the server stores them (every fifth with a row lost for a
+ * while), each loaded joined and row by row; a failing round prints its seed (TYPING_RUNS_SEED).
+ */
+function loadRandomRounds(history: (rnd: Rnd) => Uint8Array[], rounds: number): { rows: number; joined: number } {
+  const seed = Number(process.env.TYPING_RUNS_SEED ?? Date.now() % 1_000_000);
+  const rnd = prng(seed);
+  let rows = 0;
+  let joined = 0;
+  for (let round = 0; round < rounds; round++) {
+    const stored = storedLog(rnd, history(rnd), { lose: round % 5 === 4 });
+    try {
+      joined += expectSameLoad(stored.rows, stored.lost);
+    } catch (err) {
+      console.log(`seed ${seed}, round ${round}`);
+      throw err;
+    }
+    rows += stored.rows.length;
+  }
+  return { rows, joined };
+}
+
 describe('joinTypingRuns', () => {
   it('joins a typed paragraph into one update per run', () => {
     const doc = new Y.Doc();
@@ -321,41 +334,13 @@ describe('joinTypingRuns', () => {
   });
 
   it('loads random multi-client histories exactly as row by row', () => {
-    const seed = Number(process.env.TYPING_RUNS_SEED ?? Date.now() % 1_000_000);
-    const rnd = prng(seed);
-    let rows = 0;
-    let joined = 0;
-    for (let round = 0; round < 20; round++) {
-      const log = yHistory(rnd);
-      const stored = storedLog(rnd, log, { lose: round % 5 === 4 });
-      try {
-        joined += expectSameLoad(stored.rows, stored.lost);
-      } catch (err) {
-        console.log(`seed ${seed}, round ${round}`);
-        throw err;
-      }
-      rows += stored.rows.length;
-    }
+    const { rows, joined } = loadRandomRounds(yHistory, 20);
     // The point of it all: fewer updates to apply (about half here, where runs are 1-12 keystrokes).
     expect(joined).toBeLessThan(rows * 0.75);
   });
 
   it('loads random histories of the notes editor (y-tiptap binding) exactly as row by row', () => {
-    const seed = Number(process.env.TYPING_RUNS_SEED ?? Date.now() % 1_000_000);
-    const rnd = prng(seed);
-    let rows = 0;
-    let joined = 0;
-    for (let round = 0; round < 10; round++) {
-      const log = pmHistory(rnd);
-      const stored = storedLog(rnd, log, { lose: round % 5 === 4 });
-      try {
-        joined += expectSameLoad(stored.rows, stored.lost);
-      } catch (err) {
-        console.log(`seed ${seed}, round ${round}`);
-        throw err;
-      }
-      rows += stored.rows.length;
-    }
+    const { rows, joined } = loadRandomRounds(pmHistory, 10);
     // Short runs between structural edits here: some joining, not much.
     expect(joined).toBeLessThan(rows);
   });

@@ -8,20 +8,10 @@ import {
   type Client,
   type SpawnedCollab,
 } from '@/test/collab-support';
+import { prng } from '@/test/prng';
 
 // In the spirit of Yjs's own randomized tests: five clients edit, drop off and come back while the
 // server restarts (politely or with kill -9); in the end everyone and the database agree.
-
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let server: SpawnedCollab | null = null;
 const clients: Client[] = [];

@@ -9,7 +9,8 @@ import {
   type Client,
   type SpawnedCollab,
 } from '@/test/collab-support';
-import { awarenessFlood, mayPassFrame, mustCloseFrame, prng, type Frame } from './fuzz-frames';
+import { prng } from '../prng';
+import { awarenessFlood, mayPassFrame, mustCloseFrame, type Frame } from './fuzz-frames';
 import { notesString, rssBytes, typeMark } from './notes-content';
 
 // Thousands of hostile frames against the real server process, while an editor and an observer
