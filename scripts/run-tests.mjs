@@ -2,6 +2,7 @@
 // TEST_DATABASE_URL is set, PostgreSQL), then browser tests (Playwright). Prints one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const env = { ...process.env, TZ: 'UTC', NEXT_TELEMETRY_DISABLED: '1', E2E_RUN_ID: `${Date.now()}` };
 const only = process.argv.slice(2);
@@ -95,6 +96,41 @@ if (p?.stats) {
   passed += p.stats.expected;
   failed += p.stats.unexpected;
   skipped += p.stats.skipped;
+}
+
+// CI shows only the tail of the output: name each failed test there, with the start of its error.
+const failures = [];
+for (const file of ['test-results/vitest-report.json', 'test-results/chaos-report.json']) {
+  for (const t of read(file)?.testResults ?? [])
+    for (const a of t.assertionResults ?? [])
+      if (a.status === 'failed')
+        failures.push({
+          name: `${path.relative(process.cwd(), t.name)} > ${a.fullName}`,
+          error: a.failureMessages?.[0],
+        });
+}
+(function walk(suites) {
+  for (const s of suites ?? []) {
+    for (const spec of s.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected')
+          failures.push({
+            name: `${spec.file}:${spec.line} > ${spec.title}`,
+            error: test.results?.find((r) => r.error)?.error?.message,
+          });
+    walk(s.suites);
+  }
+})(p?.suites);
+if (failures.length) {
+  console.log('\nFailed:');
+  for (const f of failures) {
+    console.log(`  ✗ ${f.name}`);
+    const lines = String(f.error ?? '')
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .slice(0, 12);
+    for (const line of lines) console.log(`      ${line}`);
+  }
 }
 
 console.log('\nSteps:');
