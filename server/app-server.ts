@@ -9,6 +9,7 @@ import { checkRequest, refuseRequest } from './request-guard';
 import { applySecurityHeaders } from './security-headers';
 import { applyKeepAlive } from './http-keep-alive';
 import { staticAssets } from './static-assets';
+import { ownUpgrades } from './own-upgrades';
 
 /** What the real-time server plugs into the shared HTTP server. */
 export interface UpgradeTarget {
@@ -85,7 +86,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
   });
 
   applyKeepAlive(server);
-  server.on('upgrade', (req, socket, head) => {
+  ownUpgrades(server, (req, socket, head) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/')) {
       if (opts.collab) return opts.collab.handleUpgrade(req, socket, head);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseProvider, db } from '@/lib/db';
+import { sqliteStatement } from './sqlite-reads';
 
 // What an access decision needs from the database, for many (user, session) pairs in one SQL
 // query: the collab server asks for every upgrade and for every open (user, document) pair every
@@ -28,7 +29,7 @@ export const accessRow = z.object({
 export type AccessRow = z.output<typeof accessRow>;
 
 /** Pairs per query: far below SQLite's and PostgreSQL's limits on bound parameters. */
-const MAX_PAIRS = 200;
+const MAX_PAIRS = 256;
 
 interface Waiting {
   userId: string | null;
@@ -86,15 +87,22 @@ function flush(): void {
 }
 
 async function queryRows(pairs: { userId: string | null; sessionId: string }[]): Promise<Map<string, AccessRow>> {
-  const pg = databaseProvider() === 'postgresql';
-  const params: (string | null)[] = [];
-  const param = (v: string | null) => {
-    params.push(v);
-    return `CAST(${pg ? `$${params.length}` : '?'} AS TEXT)`;
-  };
-  const values = pairs.map((p) => `(${param(p.userId)}, ${param(p.sessionId)})`).join(', ');
+  queriesMade++;
+  const out = new Map<string, AccessRow>();
+  for (const raw of await runQuery(pairs)) {
+    const row = accessRow.parse(raw);
+    out.set(pairKey(row.pairUser, row.pairSession), row);
+  }
+  return out;
+}
+
+/** The query for `count` pairs (placeholders `?` for SQLite, `$n` for PostgreSQL). */
+function sqlFor(count: number, pg: boolean): string {
+  let n = 0;
+  const param = () => `CAST(${pg ? `$${++n}` : '?'} AS TEXT)`;
+  const values = Array.from({ length: count }, () => `(${param()}, ${param()})`).join(', ');
   // Plain SQL both databases run alike; one row per pair whose session exists.
-  const sql = `WITH p("u", "s") AS (VALUES ${values})
+  return `WITH p("u", "s") AS (VALUES ${values})
     SELECT p."u" AS "pairUser", p."s" AS "pairSession", e."id" AS "eventId", e."visibility" AS "visibility",
       m."role" AS "role", u."name" AS "userName", u."isGuest" AS "isGuest", u."guestEventId" AS "guestEventId",
       (SELECT ae."value" FROM "AccessEpoch" ae WHERE ae."id" = 1) AS "epoch"
@@ -103,12 +111,23 @@ async function queryRows(pairs: { userId: string | null; sessionId: string }[]):
     JOIN "Event" e ON e."id" = s."eventId"
     LEFT JOIN "User" u ON u."id" = p."u"
     LEFT JOIN "Membership" m ON m."eventId" = e."id" AND m."userId" = p."u"`;
-  queriesMade++;
-  const rows = await db.$queryRawUnsafe<unknown[]>(sql, ...params);
-  const out = new Map<string, AccessRow>();
-  for (const raw of rows) {
-    const row = accessRow.parse(raw);
-    out.set(pairKey(row.pairUser, row.pairSession), row);
+}
+
+/** SQLite's statements, one per size: pair counts are rounded up to a power of two. */
+const sqliteSizes = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(1, count)));
+
+async function runQuery(pairs: { userId: string | null; sessionId: string }[]): Promise<unknown[]> {
+  if (databaseProvider() === 'sqlite') {
+    // The same few statements prepared once (sqlite-reads.ts); the list is padded with its last
+    // pair, whose row comes back twice and is keyed once.
+    const size = sqliteSizes(pairs.length);
+    const statement = sqliteStatement(sqlFor(size, false))!;
+    const params: (string | null)[] = [];
+    for (let i = 0; i < size; i++) {
+      const p = pairs[Math.min(i, pairs.length - 1)]!;
+      params.push(p.userId, p.sessionId);
+    }
+    return statement.all(...params);
   }
-  return out;
+  return db.$queryRawUnsafe<unknown[]>(sqlFor(pairs.length, true), ...pairs.flatMap((p) => [p.userId, p.sessionId]));
 }
