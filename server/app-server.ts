@@ -50,7 +50,6 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
   });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const nextUpgrade = app.getUpgradeHandler();
 
   const e = env();
   const { HTTP_MAX_BODY_BYTES: maxBodyBytes, TRUST_PROXY_HOPS: trustedHops } = e;
@@ -86,17 +85,18 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningApp
   });
 
   applyKeepAlive(server);
-  ownUpgrades(server, (req, socket, head) => {
+  const dispatchUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (pathname === COLLAB_PATH || pathname.startsWith(COLLAB_PATH + '/')) {
       if (opts.collab) return opts.collab.handleUpgrade(req, socket, head);
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
       return;
     }
-    // Dev hot reload uses its own WebSocket; production has none.
-    if (opts.dev) return void nextUpgrade(req, socket, head);
-    socket.destroy();
-  });
+    // Dev hot reload has its own WebSocket, served by the listener Next.js adds on its first request.
+    if (!opts.dev) socket.destroy();
+  };
+  if (opts.dev) server.on('upgrade', dispatchUpgrade);
+  else ownUpgrades(server, dispatchUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -7,8 +7,8 @@ type UpgradeListener = (req: http.IncomingMessage, socket: Duplex, head: Buffer)
  * Makes `listener` the only 'upgrade' listener of `server`, now and later. Next.js adds one of its
  * own to the server of the first request it handles (NextServer.setupWebSocketHandler), which then
  * resolves Next's routes for every WebSocket opened, /collab included: 5 % of the main thread while
- * 10,000 connections were admitted, and in dev a second handler on its hot-reload socket. Upgrades
- * here are dispatched by one listener that knows every path (Next's own is called from it in dev).
+ * 10,000 connections were admitted. Production has no other WebSocket; in dev Next's listener is
+ * left in place, as it serves the hot-reload socket.
  */
 export function ownUpgrades(server: http.Server, listener: UpgradeListener): void {
   server.on('newListener', (event, added) => {
