@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { postgresRead } from './postgres-reads';
 import { sqliteStatement } from './sqlite-reads';
 
 // The access epoch: a counter in AccessEpoch's one row that database triggers bump whenever a
@@ -10,12 +10,10 @@ const SQL = 'SELECT "value" FROM "AccessEpoch" WHERE "id" = 1';
 
 /** The access epoch now; null without its row. Read every COLLAB_REVALIDATE_MS by the collab server. */
 export async function readAccessEpoch(): Promise<number | null> {
-  const statement = sqliteStatement(SQL);
-  if (statement) {
-    const row = statement.get() as { value: number | bigint } | undefined;
-    return row ? Number(row.value) : null;
-  }
-  const rows = await db.$queryRawUnsafe<{ value: unknown }[]>(SQL);
-  // PostgreSQL's BIGINT arrives as a bigint.
-  return rows[0] ? Number(rows[0].value) : null;
+  const sqlite = sqliteStatement(SQL);
+  const row = sqlite
+    ? (sqlite.get() as { value: number | bigint } | undefined)
+    : (await postgresRead<{ value: string }>({ name: 'hallway_access_epoch', text: SQL }, []))![0];
+  // PostgreSQL's BIGINT arrives as a string.
+  return row ? Number(row.value) : null;
 }

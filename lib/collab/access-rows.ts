@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { databaseProvider, db } from '@/lib/db';
+import { postgresRead } from './postgres-reads';
 import { sqliteStatement } from './sqlite-reads';
 
 // What an access decision needs from the database, for many (user, session) pairs in one SQL
 // query: the collab server asks for every upgrade and for every open (user, document) pair every
-// COLLAB_REVALIDATE_MS, and most of the cost of a query here is Prisma's per-query work (compiling
-// it into a plan, tracing, the driver round trip), not the rows. Lookups made in the same turn of
-// the event loop (a burst of upgrades, one slice of the periodic re-check) go out together.
+// COLLAB_REVALIDATE_MS. Lookups made in the same turn of the event loop (a burst of upgrades, one
+// slice of the periodic re-check) go out together, as statements prepared once on connections of
+// the collab server's own (sqlite-reads.ts, postgres-reads.ts): through Prisma, its per-query work
+// (compiling the query, preparing the statement again) cost more than the rows.
 
 /** The session's event (its visibility), the user's membership role in it, and the user. */
 export const accessRow = z.object({
@@ -113,21 +114,18 @@ function sqlFor(count: number, pg: boolean): string {
     LEFT JOIN "Membership" m ON m."eventId" = e."id" AND m."userId" = p."u"`;
 }
 
-/** SQLite's statements, one per size: pair counts are rounded up to a power of two. */
-const sqliteSizes = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(1, count)));
+/** Pair counts are rounded up to a power of two: a handful of statements, each prepared once. */
+const bucket = (count: number) => 2 ** Math.ceil(Math.log2(Math.max(1, count)));
 
-async function runQuery(pairs: { userId: string | null; sessionId: string }[]): Promise<unknown[]> {
-  if (databaseProvider() === 'sqlite') {
-    // The same few statements prepared once (sqlite-reads.ts); the list is padded with its last
-    // pair, whose row comes back twice and is keyed once.
-    const size = sqliteSizes(pairs.length);
-    const statement = sqliteStatement(sqlFor(size, false))!;
-    const params: (string | null)[] = [];
-    for (let i = 0; i < size; i++) {
-      const p = pairs[Math.min(i, pairs.length - 1)]!;
-      params.push(p.userId, p.sessionId);
-    }
-    return statement.all(...params);
+function runQuery(pairs: { userId: string | null; sessionId: string }[]): Promise<unknown[]> {
+  // The list is padded with its last pair, whose row comes back twice and is keyed once.
+  const size = bucket(pairs.length);
+  const params: (string | null)[] = [];
+  for (let i = 0; i < size; i++) {
+    const p = pairs[Math.min(i, pairs.length - 1)]!;
+    params.push(p.userId, p.sessionId);
   }
-  return db.$queryRawUnsafe<unknown[]>(sqlFor(pairs.length, true), ...pairs.flatMap((p) => [p.userId, p.sessionId]));
+  const sqlite = sqliteStatement(sqlFor(size, false));
+  if (sqlite) return Promise.resolve(sqlite.all(...params));
+  return postgresRead({ name: `hallway_access_rows_${size}`, text: sqlFor(size, true) }, params)!;
 }
