@@ -289,7 +289,9 @@ export class CollabConnection {
     if (status === 'connected') {
       mark('ws-open');
       this.hadConnection = true;
-      // The provider sent its own sync step 1 on open; its answer acknowledges nothing new.
+      // The provider sent its own sync step 1 on open; its answer acknowledges nothing new. (A small
+      // document comes whole with the server's greeting instead, and that first step 1 gets no
+      // answer of its own: the greeting's step 2 takes this entry, and later answers stay in order.)
       this.awaitingStep2 = [this.ackedSeq];
     } else if (status === 'disconnected') {
       this.awaitingStep2 = [];

@@ -104,11 +104,14 @@ export class CollabDoc {
     return syncStep1Message(Y.encodeStateVector(this.ydoc));
   }
 
-  /** The reply to a client's sync step 1; a client with nothing gets a cached full state (reconnect storms). */
+  /** The whole document as a sync step 2 message, encoded once per state (greetings, reconnect storms). */
+  fullState(): Uint8Array {
+    return (this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.ydoc)));
+  }
+
+  /** The reply to a client's sync step 1; a client with nothing gets the cached full state. */
   syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length === 1 && stateVector[0] === 0) {
-      return (this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.ydoc)));
-    }
+    if (stateVector.length === 1 && stateVector[0] === 0) return this.fullState();
     return syncStep2Message(Y.encodeStateAsUpdate(this.ydoc, stateVector));
   }
 

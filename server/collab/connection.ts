@@ -9,6 +9,9 @@ import type { CollabContext, CollabIdentity } from './context';
 import { guardAwareness } from './awareness-guard';
 import { awarenessMessage, MessageType, SyncType } from '@/lib/collab/protocol';
 
+/** Documents up to this size (its estimate: approxBytes) are sent whole with the greeting. */
+const GREETING_STATE_MAX_BYTES = 16 * 1024;
+
 const log = logger.child({ component: 'collab-connection' });
 
 /** One client WebSocket on one document. */
@@ -18,6 +21,8 @@ export class CollabConnection {
   abusive = false;
   alive = true;
   private started = false;
+  /** The greeting held the whole document: the client's first sync step 1 needs no answer. */
+  private greetedWithState = false;
   /** What arrived before the document was loaded; made on the first such message. */
   private queued: Uint8Array[] | null = null;
   // Made on first use: most connections of a crowd never announce a cursor.
@@ -84,6 +89,14 @@ export class CollabConnection {
     if (this.closed) return;
     this.started = true;
     this.send(this.doc.syncStep1());
+    // A small document goes with the greeting: the client is in sync a round trip sooner (the
+    // server no longer waits for its sync step 1 to answer it), and that step 1, when it comes,
+    // needs no answer: the client then lacks nothing, as every later change is broadcast to it.
+    // A large one is not sent whole to clients that may hold most of it (reconnects, stored copies).
+    if (this.doc.approxBytes <= GREETING_STATE_MAX_BYTES) {
+      this.send(this.doc.fullState());
+      this.greetedWithState = true;
+    }
     const states = this.doc.awareness.getStates();
     if (states.size > 0) this.send(awarenessMessage(encodeAwarenessUpdate(this.doc.awareness, [...states.keys()])));
     const queued = this.queued;
@@ -113,7 +126,12 @@ export class CollabConnection {
         case MessageType.sync: {
           const syncType = decoding.readVarUint(d);
           const payload = decoding.readVarUint8Array(d);
-          if (syncType === SyncType.step1) return this.send(this.doc.syncStep2For(payload));
+          if (syncType === SyncType.step1) {
+            if (!this.greetedWithState) return this.send(this.doc.syncStep2For(payload));
+            // Answered by the greeting (start()); a later step 1 (a client's periodic resync) is answered.
+            this.greetedWithState = false;
+            return;
+          }
           if (syncType !== SyncType.step2 && syncType !== SyncType.update) throw new Error('unknown sync message');
           if (this.readOnly) {
             // A read-only client's edits stay on its screen only.
