@@ -31,7 +31,9 @@ async function cacheFirst(request) {
 function offlinePage() {
   return new Response(
     '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Offline · Hallway</title>' +
-      '<body style="font-family:system-ui;padding:3rem;color:#1c2430"><h1>You are offline</h1><p>This page was not opened on this device before. Notes pages you have opened once are available offline.</p></body>',
+      '<body style="font-family:system-ui;padding:3rem;color:#1c2430"><h1>You are offline</h1>' +
+        '<p>This page was not opened on this device before. ' +
+        'Notes pages you have opened once are available offline.</p></body>',
     { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } },
   );
 }

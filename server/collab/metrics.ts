@@ -102,7 +102,9 @@ export function createCollabMetrics() {
     }),
     accessRechecks: new client.Counter({
       name: 'hallway_collab_access_rechecks_total',
-      help: 'Access re-check passes: full (every open connection asked about), opened (access epoch unchanged: only newcomers admitted at another epoch) or skipped (nothing to ask)',
+      help:
+        'Access re-check passes: full (every open connection asked about), opened (access epoch unchanged: ' +
+        'only newcomers admitted at another epoch) or skipped (nothing to ask)',
       labelNames: ['pass'] as const,
       registers: [registry],
     }),
