@@ -111,7 +111,9 @@ class Client {
     if (m.kind !== 'step2' && m.kind !== 'update') return;
     const at = now();
     this.arrived(m.payload, at);
-    if (this.options.full && this.doc) Y.applyUpdate(this.doc, m.payload, 'remote');
+    // A copy: the payload is a view into the socket's read buffer (raw-websocket.ts), and a
+    // document may keep views of what it applies.
+    if (this.options.full && this.doc) Y.applyUpdate(this.doc, m.payload.slice(), 'remote');
     if (m.kind === 'step2' && !this.synced) {
       this.synced = true;
       this.syncMs = at - this.syncStartedAt;

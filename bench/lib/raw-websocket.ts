@@ -41,13 +41,34 @@ function frame(opcode: number, payload: Uint8Array): Buffer {
   return out;
 }
 
+// Every socket of a generator process reads into this one buffer (net's `onread`), which skips
+// the stream machinery ('data' events) and an allocation per read. What a read leaves unparsed (a
+// partial frame) is copied out.
+const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Opens a WebSocket. Payloads handed to `onMessage` are views into a buffer the next read reuses:
+ * read them at once, or copy them.
+ */
 export function connectRaw(url: string, handlers: RawHandlers): RawSocket {
   const u = new URL(url);
-  const socket = net.connect(Number(u.port), u.hostname);
-  socket.setNoDelay(true);
   let upgraded = false;
   let closed = false;
-  let buf: Buffer = Buffer.alloc(0);
+  let buf: Buffer = EMPTY;
+  const socket = net.connect({
+    port: Number(u.port),
+    host: u.hostname,
+    // true: keep reading (false would pause the socket).
+    onread: {
+      buffer: READ_BUFFER,
+      callback: (nread: number, into: Uint8Array) => {
+        onData(into as Buffer, nread);
+        return true;
+      },
+    },
+  });
+  socket.setNoDelay(true);
   const finish = (code: number, byServer: boolean) => {
     if (closed) return;
     closed = true;
@@ -61,11 +82,15 @@ export function connectRaw(url: string, handlers: RawHandlers): RawSocket {
         `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
     );
   });
-  socket.on('data', (chunk: Buffer) => {
+  const onData = (into: Buffer, nread: number) => {
+    const chunk = into.subarray(0, nread);
     buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
     if (!upgraded) {
       const end = buf.indexOf('\r\n\r\n');
-      if (end < 0) return;
+      if (end < 0) {
+        buf = Buffer.from(buf);
+        return;
+      }
       const status = buf.subarray(0, buf.indexOf('\r\n')).toString();
       if (!/^HTTP\/1\.1 101/.test(status)) return finish(Number(status.split(' ')[1]) || 1006, true);
       upgraded = true;
@@ -94,9 +119,9 @@ export function connectRaw(url: string, handlers: RawHandlers): RawSocket {
       else if (opcode === OP_PING) socket.write(frame(0xa, payload));
       else if (opcode === OP_CLOSE) finish(payload.length >= 2 ? payload.readUInt16BE(0) : 1005, true);
     }
-    // Keep only the unparsed tail (copied, so the big chunk can be freed).
-    buf = off === buf.length ? Buffer.alloc(0) : off === 0 ? buf : Buffer.from(buf.subarray(off));
-  });
+    // Keep only the unparsed tail, copied: the read buffer is reused by the next read.
+    buf = off >= buf.length ? EMPTY : Buffer.from(buf.subarray(off));
+  };
   socket.on('error', () => finish(1006, true));
   socket.on('close', () => finish(1006, true));
   return {
