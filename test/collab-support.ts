@@ -4,9 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import WS from 'ws';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { signCollabToken } from '@/lib/auth/collab-token';
+import { MessageType, SyncType, syncStep1Message } from '@/lib/collab/protocol';
 import { db } from '@/lib/db';
 import { docNameForSession } from '@/lib/notes/doc-name';
 import { addMember, buildEvent, buildSession, buildUser } from '@/test/builders';
@@ -206,8 +208,36 @@ export function connectClient(
   };
 }
 
+/**
+ * Every client is in sync, and the server has handled what each sent on the way there. A client is
+ * in sync as soon as it has the server's greeting, while its own answer (its sync step 2) may still
+ * be on the way; a test that then counts writes or drops would see it land in its own turn. So
+ * each client also sends a sync step 1 and waits for the answer: the server handles a socket's
+ * messages in order, and the turn that handled that answer has flushed by the time it arrives.
+ */
 export async function waitSynced(...clients: Client[]): Promise<void> {
   await waitFor(() => clients.every((c) => c.provider.synced), { what: 'clients synced' });
+  await Promise.all(clients.map(roundTrip));
+}
+
+function roundTrip(c: Client): Promise<void> {
+  const ws = c.provider.ws;
+  if (!ws || ws.readyState !== WS.OPEN) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      ws.removeEventListener('message', onMessage);
+      ws.removeEventListener('close', done);
+      resolve();
+    };
+    const onMessage = (event: MessageEvent) => {
+      const d = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+      if (decoding.readVarUint(d) === MessageType.sync && decoding.readVarUint(d) === SyncType.step2) done();
+    };
+    ws.addEventListener('message', onMessage);
+    // A socket that closes meanwhile ends the wait too (the test's own checks then say what is wrong).
+    ws.addEventListener('close', done);
+    ws.send(syncStep1Message(Y.encodeStateVector(c.doc)));
+  });
 }
 
 /** A fresh event (visibility as given), its organiser, a session, and a read-write token for the organiser. */
