@@ -14,7 +14,14 @@ const target = resolveDatabaseTarget();
 const url = target.url;
 const textOf = (state: Uint8Array | null) => {
   const d = new Y.Doc();
-  if (state) Y.applyUpdate(d, state);
+  try {
+    if (state) Y.applyUpdate(d, state);
+  } catch (err) {
+    // lib0 throws a shared error object whose stack says nothing: name the bytes instead (the race
+    // test below failed once this way, and was not reproduced in dozens of runs).
+    const hex = Buffer.from(state!).toString('hex');
+    throw new Error(`${(err as Error).message} decoding ${state!.length} bytes: ${hex.slice(0, 2000)}`);
+  }
   return d.getText('t').toString();
 };
 
