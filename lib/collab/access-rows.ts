@@ -97,8 +97,18 @@ async function queryRows(pairs: { userId: string | null; sessionId: string }[]):
   return out;
 }
 
+// The text of each size's statement, made once: the statements themselves are prepared once.
+const sqlCache = new Map<string, string>();
+
 /** The query for `count` pairs (placeholders `?` for SQLite, `$n` for PostgreSQL). */
 function sqlFor(count: number, pg: boolean): string {
+  const key = `${pg}:${count}`;
+  let sql = sqlCache.get(key);
+  if (!sql) sqlCache.set(key, (sql = buildSql(count, pg)));
+  return sql;
+}
+
+function buildSql(count: number, pg: boolean): string {
   let n = 0;
   const param = () => `CAST(${pg ? `$${++n}` : '?'} AS TEXT)`;
   const values = Array.from({ length: count }, () => `(${param()}, ${param()})`).join(', ');

@@ -7,8 +7,8 @@ import { resolveDatabaseTarget } from '@/lib/database-url';
 // Prisma each such query was compiled (its query compiler) and prepared again by the adapter:
 // ~1.1 ms of CPU for the epoch's one-row read, and a tenth of the main thread's time while 10,000
 // connections were admitted. SQLite in WAL mode lets this connection read beside Prisma's writer;
-// each statement sees the last committed state, as Prisma's reads do. On PostgreSQL the reads stay
-// on the Prisma pool rather than holding more connections per node.
+// each statement sees the last committed state, as Prisma's reads do. postgres-reads.ts is the
+// PostgreSQL counterpart.
 
 let open: { file: string; db: Database.Database; statements: Map<string, Database.Statement> } | null = null;
 
